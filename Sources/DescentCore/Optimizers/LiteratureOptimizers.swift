@@ -1,0 +1,4 @@
+/// Optimizers from the literature beyond `torch.optim`, each following its paper's update rule.
+public enum LiteratureOptimizers {
+    public static let all: [OptimizerEntry] = []
+}
