@@ -2,7 +2,7 @@ extension RegistryEntry {
     /// Checks `arguments` against the schema and fills in defaults: unknown keys (listing the
     /// valid ones), missing required keys, wrong kinds and out-of-bounds values are errors
     /// naming the key.
-    public func configuration(_ arguments: [SpecArgument], seed: UInt64 = 0) throws -> Configuration {
+    public func configuration(_ arguments: [SpecArgument], seed: UInt64 = 0) throws(SpecError) -> Configuration {
         var values: [String: HyperValue] = [:]
         var explicit: [String] = []
         for argument in arguments {
@@ -18,7 +18,7 @@ extension RegistryEntry {
             }
             do {
                 values[argument.key] = try parameter.check(argument.value)
-            } catch let error as SpecError {
+            } catch {
                 throw SpecError("\(name): \(error.message)", column: argument.column)
             }
             explicit.append(argument.key)
@@ -40,7 +40,7 @@ extension RegistryEntry {
 
 extension HyperParameter {
     /// The value converted to this parameter's kind and checked against its bounds.
-    func check(_ value: SpecValue) throws -> HyperValue {
+    func check(_ value: SpecValue) throws(SpecError) -> HyperValue {
         let checked: HyperValue
         switch (kind, value) {
         case (.real, .number(let v)):
