@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -21,11 +22,26 @@ let package = Package(
             name: "DescentRender",
             dependencies: ["DescentCore"]
         ),
+        .target(
+            name: "DescentScenes",
+            dependencies: ["DescentCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "DescentTUI",
+            dependencies: ["DescentCore", "DescentScenes", "DescentRender", "CNcursesw"]
+        ),
         .executableTarget(
             name: "descent",
             dependencies: [
                 "DescentCore",
                 "DescentRender",
+                "DescentScenes",
+                "DescentTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +53,14 @@ let package = Package(
         .testTarget(
             name: "DescentRenderTests",
             dependencies: ["DescentRender"]
+        ),
+        .testTarget(
+            name: "DescentScenesTests",
+            dependencies: ["DescentScenes"]
+        ),
+        .testTarget(
+            name: "DescentTUITests",
+            dependencies: ["DescentTUI"]
         ),
         .testTarget(
             name: "DescentCLITests",

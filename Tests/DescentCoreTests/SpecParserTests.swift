@@ -25,7 +25,7 @@ import Testing
     @Test func chains() throws {
         let specs = try SpecParser.parseChain("clip_norm(max_norm=1) | noise(sigma=0.1)|sgd(lr=0.1)")
         #expect(specs.map(\.name) == ["clip_norm", "noise", "sgd"])
-        #expect(specs[2].column == 43)
+        #expect(specs[2].column == 42)
     }
 
     @Test(arguments: [

@@ -16,6 +16,9 @@ public struct Run {
     public let schedule: any Schedule
     private let oracle: GradientOracle
     private let recordsState: Bool
+    /// When set, the recorded loss f(x_k) is this oracle's value (e.g. the full-data loss of a
+    /// finite-sum objective) while the optimizer steps on `oracle`'s (e.g. minibatch) gradient.
+    private let reference: GradientOracle?
 
     /// x_k for every recorded step, flattened: point k is `points[k*dimension ..< (k+1)*dimension]`.
     public private(set) var points: [Double]
@@ -36,10 +39,12 @@ public struct Run {
     public private(set) var divergedAt: Int?
 
     /// A run of `optimizer` from `start` on `oracle`. The start itself must be finite; if f or
-    /// ∇f is not finite there, the run is diverged at step 0 with an empty history.
+    /// ∇f is not finite there, the run is diverged at step 0 with an empty history. With a
+    /// `reference` oracle, `losses` hold its value at each point (e.g. the full-data loss) while
+    /// `gradients` stay `oracle`'s (the stochastic gradients the optimizer steps on).
     public init(
         label: String, spec: String, optimizer: any Optimizer, schedule: any Schedule = ConstantSchedule(),
-        oracle: GradientOracle, start: [Double], recordsState: Bool = true
+        oracle: GradientOracle, start: [Double], recordsState: Bool = true, reference: GradientOracle? = nil
     ) {
         self.label = label
         self.spec = spec
@@ -47,6 +52,7 @@ public struct Run {
         self.schedule = schedule
         self.oracle = oracle
         self.recordsState = recordsState
+        self.reference = reference
         dimension = start.count
         points = []
         losses = []
@@ -55,7 +61,7 @@ public struct Run {
         learningRates = []
         states = []
         var g = [Double](repeating: 0, count: start.count)
-        let loss = oracle.evaluate(start, &g)
+        let loss = recordedLoss(start, oracle.evaluate(start, &g))
         if !record(start, loss, g) { divergedAt = 0 }
     }
 
@@ -83,7 +89,7 @@ public struct Run {
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
         optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
         var next = [Double](repeating: 0, count: dimension)
-        let loss = x.allSatisfy(\.isFinite) ? oracle.evaluate(x, &next) : .nan
+        let loss = x.allSatisfy(\.isFinite) ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
         learningRates.append(lr)
         guard record(x, loss, next) else {
             learningRates.removeLast()
@@ -101,6 +107,13 @@ public struct Run {
 
     /// Replaces the base learning rate (the TUI's live keys) — callers restart the run after.
     public mutating func setLearningRate(_ lr: Double) { optimizer.learningRate = lr }
+
+    /// The loss to record at x: the reference oracle's value if there is one, else `loss`.
+    private func recordedLoss(_ x: [Double], _ loss: Double) -> Double {
+        guard let reference else { return loss }
+        var scratch = [Double](repeating: 0, count: x.count)
+        return reference.evaluate(x, &scratch)
+    }
 
     private mutating func record(_ x: [Double], _ loss: Double, _ g: [Double]) -> Bool {
         let norm = euclideanNorm(g)

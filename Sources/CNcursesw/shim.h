@@ -1,0 +1,119 @@
+// Swift-facing view of ncursesw (wide-character ncurses 6).
+//
+// SwiftPM drops pkg-config's -D flags, so the wide-character API is switched on here before the
+// header. Macros and mutable C globals cannot be used from Swift 6 directly, so each one used by
+// DescentTUI gets a `static inline` accessor (prefix `cn_`).
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// ---- globals -------------------------------------------------------------------------------
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline WINDOW *cn_curscr(void) { return curscr; }
+static inline int cn_COLORS(void) { return COLORS; }
+static inline int cn_COLOR_PAIRS(void) { return COLOR_PAIRS; }
+static inline int cn_COLS(void) { return COLS; }
+static inline int cn_LINES(void) { return LINES; }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline FILE *cn_stdout(void) { return stdout; }
+
+// ---- attributes ----------------------------------------------------------------------------
+static inline attr_t cn_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t cn_A_BOLD(void) { return A_BOLD; }
+static inline attr_t cn_A_DIM(void) { return A_DIM; }
+static inline attr_t cn_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t cn_A_UNDERLINE(void) { return A_UNDERLINE; }
+
+// ---- keys (function-like macros) -----------------------------------------------------------
+static inline int cn_KEY_F(int n) { return KEY_F(n); }
+
+// ---- mouse masks ---------------------------------------------------------------------------
+static inline mmask_t cn_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cn_BUTTON1_RELEASED(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cn_BUTTON2_PRESSED(void) { return BUTTON2_PRESSED; }
+static inline mmask_t cn_BUTTON2_RELEASED(void) { return BUTTON2_RELEASED; }
+static inline mmask_t cn_BUTTON3_PRESSED(void) { return BUTTON3_PRESSED; }
+static inline mmask_t cn_BUTTON3_RELEASED(void) { return BUTTON3_RELEASED; }
+static inline mmask_t cn_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cn_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+static inline mmask_t cn_REPORT_MOUSE_POSITION(void) { return REPORT_MOUSE_POSITION; }
+
+// ---- terminal restoration and signals ------------------------------------------------------
+// Leaves curses mode if it is active. Safe to call at any time, any number of times.
+static inline void cn_restore_terminal(void) {
+    if (stdscr != NULL && !isendwin()) endwin();
+}
+
+static void cn_restore_terminal_at_exit(void) { cn_restore_terminal(); }
+
+// Registers cn_restore_terminal with atexit(3), so `exit` from anywhere leaves the terminal sane.
+static inline int cn_register_atexit_restore(void) { return atexit(cn_restore_terminal_at_exit); }
+
+// The signal flag and handler are `static`: every Swift source file that calls these functions gets
+// its own copy, so DescentTUI calls them from ONE file only (Backend/SignalTrap.swift).
+//
+// First SIGINT/SIGTERM/SIGHUP: only record it (async-signal-safe); the event loop sees it and
+// quits through the normal path (which calls endwin). A second one while the first is still
+// pending means the loop is stuck: restore the terminal right here (endwin is not formally
+// async-signal-safe, but it is the last chance), then die of the signal with its default action.
+static volatile sig_atomic_t cn_pending_signal = 0;
+static struct sigaction cn_previous_actions[3] = {{{0}}};
+static const int cn_trapped_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+
+static void cn_on_signal(int sig) {
+    if (cn_pending_signal != 0) {
+        cn_restore_terminal();
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    cn_pending_signal = sig;
+}
+
+// Installs the handler for SIGINT, SIGTERM and SIGHUP, without SA_RESTART so a blocking read is
+// interrupted. Ncurses' own SIGINT/SIGTERM handlers are then not installed (it only takes signals
+// still at SIG_DFL), while its SIGTSTP (suspend/resume) and SIGWINCH (KEY_RESIZE) handlers remain.
+static inline void cn_install_signal_handlers(void) {
+    struct sigaction action;
+    action.sa_handler = cn_on_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    for (int i = 0; i < 3; i++) sigaction(cn_trapped_signals[i], &action, &cn_previous_actions[i]);
+}
+
+// Puts back the dispositions saved by cn_install_signal_handlers.
+static inline void cn_remove_signal_handlers(void) {
+    for (int i = 0; i < 3; i++) sigaction(cn_trapped_signals[i], &cn_previous_actions[i], NULL);
+}
+
+// The pending signal number (0 if none), clearing it.
+static inline int cn_take_pending_signal(void) {
+    int sig = cn_pending_signal;
+    cn_pending_signal = 0;
+    return sig;
+}
+
+// ---- character width -----------------------------------------------------------------------
+// wcwidth is only declared by glibc under _XOPEN_SOURCE, which the module build may not see.
+extern int wcwidth(wchar_t);
+static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// ---- locale --------------------------------------------------------------------------------
+// The codeset of the current LC_CTYPE locale ("UTF-8", "ANSI_X3.4-1968", ...).
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+
+#endif

@@ -1,0 +1,49 @@
+/// Noisy stochastic gradient descent (Ge, Huang, Jin & Yuan 2015, "Escaping From Saddle Points
+/// — Online Stochastic Gradient for Tensor Decomposition", Algorithm 1):
+///
+///     x ← x − η·(g + ξ),   ξ uniform on the sphere of radius r
+///
+/// The noise pushes the iterate off saddle points, where plain gradient descent can stall. ξ is
+/// a standard normal vector scaled to length r, drawn from a ``Xoshiro256`` seeded with the
+/// configuration's seed. r = `noise` = 0.1.
+public struct NoisySGD: Optimizer {
+    public var learningRate: Double
+    /// r.
+    public var radius: Double
+    var generator: Xoshiro256
+    private var lastNoise: [Double] = []
+
+    public init(lr: Double = 0.01, radius: Double = 0.1, seed: UInt64) {
+        learningRate = lr
+        self.radius = radius
+        generator = Xoshiro256(seed: seed)
+    }
+
+    /// A point uniformly distributed on the sphere of radius r in `dimension` dimensions.
+    mutating func sphereSample(dimension: Int) -> [Double] {
+        guard dimension > 0 else { return [] }
+        var u: [Double], norm: Double
+        repeat {
+            u = (0..<dimension).map { _ in generator.gaussian() }
+            norm = VectorArithmetic.norm(u)
+        } while norm == 0
+        return u.map { radius * $0 / norm }
+    }
+
+    public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
+        lastNoise = sphereSample(dimension: params.count)
+        for i in params.indices { params[i] -= lr * (gradient[i] + lastNoise[i]) }
+    }
+
+    public var state: [StateVector] { [StateVector("noise ξ", lastNoise)] }
+
+    /// `noisy_sgd`: the registry entry.
+    public static let entry = OptimizerEntry(
+        name: "noisy_sgd", summary: "SGD plus noise uniform on a sphere, to escape saddle points",
+        reference: "Ge et al. 2015",
+        parameters: [
+            LiteratureSchema.lr(0.01),
+            .real("noise", 0.1, .nonNegative, "radius r of the noise ξ"),
+        ]
+    ) { c in NoisySGD(lr: c.number("lr"), radius: c.number("noise"), seed: c.seed) }
+}

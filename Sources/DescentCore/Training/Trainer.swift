@@ -1,0 +1,181 @@
+/// One optimizer training its own copy of a net, one optimizer step at a time, with the
+/// measurements a live view needs after every step.
+///
+/// Step t (``step()``): take the next minibatch B_t from the ``MinibatchOrder``; evaluate
+/// L_B(θ_t) and g_t = ∇L_B(θ_t); η_t = schedule(t, base η); θ_{t+1} = optimizer.step(θ_t, g_t, η_t),
+/// where the optimizer's oracle (for SAM, look-ahead methods) evaluates the same minibatch at any
+/// point; record a ``StepRecord``; every K steps (``WalkSettings``) also a ``SegmentProfile``.
+/// A non-finite loss, gradient or parameter ends training: ``divergedAt`` records the step and θ
+/// stays at the last finite iterate.
+///
+/// Trainers built from the same initial parameters and seed see the same minibatches in the
+/// same order whatever their optimizers, so their curves compare like for like. After the first
+/// step, stepping allocates nothing but the amortised growth of ``history`` (and the profile
+/// every K steps).
+public struct Trainer {
+    /// Shown in legends and tables.
+    public var label: String
+    public let problem: TrainingProblem
+    public private(set) var optimizer: any Optimizer
+    public var schedule: any Schedule
+    public private(set) var sampler: MinibatchOrder
+    /// θ_0.
+    public let initialParameters: [Double]
+    /// θ_t.
+    public private(set) var parameters: [Double]
+    /// t: the number of steps taken.
+    public private(set) var stepCount = 0
+    /// The step at which a value became non-finite, or nil.
+    public private(set) var divergedAt: Int?
+    /// One record per step taken.
+    public private(set) var history: [StepRecord] = []
+    public let walkSettings: WalkSettings
+    /// The segment profiles measured so far, every K steps.
+    public private(set) var profiles: [SegmentProfile] = []
+    /// How many profiles crossed a barrier.
+    public private(set) var barriersCrossed = 0
+
+    private let engine: TrainerEngine
+    private let oracle: GradientOracle
+    private var gradient: [Double]
+    private var previousGradient: [Double]
+    private var previousParameters: [Double]
+    /// The power iteration's vector, warm-started from one profile to the next.
+    private var eigenvector: [Double]
+
+    /// A trainer of `optimizer` from `initialParameters` (θ's length must be the net's parameter
+    /// count) with minibatches of `batchSize` drawn by a sampler seeded with `seed`.
+    public init(label: String, problem: TrainingProblem, optimizer: any Optimizer, schedule: any Schedule = ConstantSchedule(),
+                initialParameters: [Double], batchSize: Int, seed: UInt64, walk: WalkSettings = .off) {
+        precondition(initialParameters.count == problem.net.parameterCount, "θ₀ has the wrong length for the net")
+        self.label = label
+        self.problem = problem
+        self.optimizer = optimizer
+        self.schedule = schedule
+        self.initialParameters = initialParameters
+        parameters = initialParameters
+        sampler = MinibatchOrder(sampleCount: problem.data.train.count, batchSize: batchSize, seed: seed)
+        walkSettings = walk
+        let engine = TrainerEngine(problem: problem, batchSize: batchSize, walk: walk)
+        self.engine = engine
+        oracle = GradientOracle { x, g in engine.minibatchLossAndGradient(x, &g) }
+        let n = initialParameters.count
+        gradient = [Double](repeating: 0, count: n)
+        previousGradient = gradient
+        previousParameters = initialParameters
+        var generator = Xoshiro256(seed: seed ^ 0x5EED_E16E_5EED_E16E)
+        eigenvector = walk.powerIterations > 0 ? (0..<n).map { _ in generator.gaussian() } : []
+    }
+
+    /// Whether another step can be taken.
+    public var isActive: Bool { divergedAt == nil }
+    /// Epochs finished.
+    public var completedEpochs: Int { sampler.completedEpochs }
+    /// The minibatch size B; a change takes effect at the next step.
+    public var batchSize: Int {
+        get { sampler.batchSize }
+        set { sampler.batchSize = newValue }
+    }
+    /// The base learning rate η of the optimizer (before the schedule).
+    public var learningRate: Double {
+        get { optimizer.learningRate }
+        set { optimizer.learningRate = newValue }
+    }
+    /// L_B(θ_{t−1}) of the last step, nan before the first.
+    public var minibatchLoss: Double { history.last?.minibatchLoss ?? .nan }
+
+    /// Takes one optimizer step; returns false (doing nothing) once training has diverged.
+    @discardableResult
+    public mutating func step() -> Bool {
+        guard divergedAt == nil, sampler.sampleCount > 0 else { return false }
+        let t = stepCount
+        engine.select(sampler.nextBatch())
+        swap(&gradient, &previousGradient)
+        let loss = engine.minibatchLossAndGradient(parameters, &gradient)
+        let norm = fastNorm(gradient)
+        guard loss.isFinite, norm.isFinite else {
+            divergedAt = t
+            return false
+        }
+        let lr = schedule.learningRate(at: t, base: optimizer.learningRate)
+        swapCopy(from: parameters, into: &previousParameters)
+        optimizer.step(params: &parameters, gradient: gradient, lr: lr, oracle: oracle)
+        guard allFinite(parameters) else {
+            swapCopy(from: previousParameters, into: &parameters)
+            divergedAt = t + 1
+            return false
+        }
+        stepCount = t + 1
+        history.append(StepRecord(
+            step: t, epoch: sampler.epoch, learningRate: lr, minibatchLoss: loss, gradientNorm: norm,
+            gradientCosine: t == 0 ? nil : cosine(gradient, previousGradient),
+            distanceFromStart: euclideanDistance(parameters, initialParameters)))
+        if walkSettings.every > 0, stepCount % walkSettings.every == 0 { measureProfile(step: t) }
+        return true
+    }
+
+    /// Takes steps until `epochs` epochs are complete or training diverges.
+    public mutating func train(epochs: Int) {
+        while completedEpochs < epochs, step() {}
+    }
+
+    /// Loss and accuracy of θ_t on the training and validation sets (full passes).
+    public func evaluate() -> Evaluation {
+        Evaluation(train: engine.evaluator.score(parameters, problem.data.train),
+                   validation: engine.evaluator.score(parameters, problem.data.validation))
+    }
+
+    private mutating func measureProfile(step t: Int) {
+        let m = walkSettings.segmentPieces
+        let losses = (0...m).map { j in
+            engine.fullLoss(along: previousParameters, parameters, at: Double(j) / Double(m))
+        }
+        var profile = SegmentProfile(step: t, losses: losses)
+        if walkSettings.powerIterations > 0 {
+            profile.sharpness = engine.sharpness(at: parameters, vector: &eigenvector, iterations: walkSettings.powerIterations)
+        }
+        if profile.crossesBarrier { barriersCrossed += 1 }
+        profiles.append(profile)
+    }
+}
+
+/// Train and validation scores at one moment.
+public struct Evaluation: Sendable, Equatable {
+    public var train: Score
+    public var validation: Score
+}
+
+/// Copies `source` into `target` of the same length without reallocating.
+private func swapCopy(from source: [Double], into target: inout [Double]) {
+    for i in target.indices { target[i] = source[i] }
+}
+
+/// Whether every element is finite.
+private func allFinite(_ v: [Double]) -> Bool {
+    for x in v where !x.isFinite { return false }
+    return true
+}
+
+/// ‖v‖ as √(Σvᵢ²), falling back to the overflow-safe ``euclideanNorm(_:)`` when the sum
+/// overflows or underflows to zero.
+private func fastNorm(_ v: [Double]) -> Double {
+    let sum = v.withUnsafeBufferPointer { VectorKernels.sumOfSquares($0.baseAddress!, v.count) }
+    return sum.isFinite && sum > 0 ? sum.squareRoot() : euclideanNorm(v)
+}
+
+/// a·b / (‖a‖‖b‖), nil when either is zero.
+private func cosine(_ a: [Double], _ b: [Double]) -> Double? {
+    let dot = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { VectorKernels.dot(a.baseAddress!, $0.baseAddress!, a.count) } }
+    let denominator = fastNorm(a) * fastNorm(b)
+    return denominator > 0 ? dot / denominator : nil
+}
+
+/// ‖a − b‖, without the temporary array of ``distance(_:_:)``.
+private func euclideanDistance(_ a: [Double], _ b: [Double]) -> Double {
+    var sum = 0.0
+    for i in a.indices {
+        let d = a[i] - b[i]
+        sum += d * d
+    }
+    return sum.squareRoot()
+}

@@ -1,0 +1,115 @@
+/// What a curve is drawn with: its colour, and the glyph its cells get when braille is off.
+public struct Ink: Sendable, Equatable {
+    public var color: Color
+    public var fallback: Unicode.Scalar
+
+    public init(color: Color, fallback: Unicode.Scalar) {
+        self.color = color
+        self.fallback = fallback
+    }
+}
+
+/// A layer of 2x4 dots per cell over a screen rectangle, for curves at sub-cell resolution.
+///
+/// Dot (c, r) of a cell sets bit `BrailleCanvas.bit(column: c, row: r)` of its pattern (the Unicode braille
+/// layout: 0x01 0x02 0x04 0x40 down the left column, 0x08 0x10 0x20 0x80 down the right), shown
+/// as U+2800 + bits. A cell has one colour: the last ink that set a dot in it wins. Dot
+/// coordinates are continuous like ``Viewport``'s grid: dot i covers [i, i + 1).
+public struct BrailleCanvas: Sendable {
+    /// The screen rectangle the canvas covers.
+    public let area: Rect
+    private var bits: [UInt8]
+    private var colors: [Color]
+    private var fallbacks: [Unicode.Scalar]
+
+    /// The bit of dot (column c ∈ 0…1, row r ∈ 0…3) within its cell: 1 << (r + 3c) for the
+    /// top three rows, 0x40 << c for the bottom one.
+    @inline(__always)
+    static func bit(column c: Int, row r: Int) -> UInt8 {
+        r < 3 ? UInt8(1) << UInt8(r + 3 * c) : UInt8(0x40) << UInt8(c)
+    }
+
+    /// An empty canvas over `area`.
+    public init(area: Rect) {
+        self.area = area
+        let count = area.width * area.height
+        bits = Array(repeating: 0, count: count)
+        colors = Array(repeating: .default, count: count)
+        fallbacks = Array(repeating: " ", count: count)
+    }
+
+    /// Dots across (2 per cell) and down (4 per cell).
+    public var dotWidth: Int { area.width * 2 }
+    public var dotHeight: Int { area.height * 4 }
+
+    /// Sets dot (x, y); dots outside the canvas are ignored.
+    public mutating func set(dotX x: Int, dotY y: Int, ink: Ink) {
+        guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
+        let cell = (y >> 2) * area.width + (x >> 1)
+        bits[cell] |= Self.bit(column: x & 1, row: y & 3)
+        colors[cell] = ink.color
+        fallbacks[cell] = ink.fallback
+    }
+
+    /// Whether dot (x, y) is set.
+    public func isSet(dotX x: Int, dotY y: Int) -> Bool {
+        guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return false }
+        return bits[(y >> 2) * area.width + (x >> 1)] & Self.bit(column: x & 1, row: y & 3) != 0
+    }
+
+    /// The dot pattern of cell (column, row) of the canvas (0 when empty or outside).
+    public func pattern(column: Int, row: Int) -> UInt8 {
+        guard column >= 0, row >= 0, column < area.width, row < area.height else { return 0 }
+        return bits[row * area.width + column]
+    }
+
+    /// Sets the dot containing the continuous dot point (x, y); non-finite or outside points
+    /// are ignored.
+    public mutating func point(_ x: Double, _ y: Double, ink: Ink) {
+        guard x >= 0, y >= 0, x < Double(dotWidth), y < Double(dotHeight) else { return }
+        set(dotX: Int(x), dotY: Int(y), ink: ink)
+    }
+
+    /// Draws the segment between two continuous dot points: clipped to the canvas first
+    /// (Liang–Barsky), so a segment that leaves the view ends at its edge and never wraps,
+    /// then rasterised with Bresenham between the dots containing the clipped ends. Segments
+    /// with a non-finite end are skipped.
+    public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), ink: Ink) {
+        let limit = (x: Double(dotWidth), y: Double(dotHeight))
+        guard let (p, q) = SegmentClipper.clip(a, b, width: limit.x, height: limit.y) else { return }
+        func dot(_ v: Double, _ size: Int) -> Int { min(max(Int(v), 0), size - 1) }
+        line(fromDot: (dot(p.x, dotWidth), dot(p.y, dotHeight)), toDot: (dot(q.x, dotWidth), dot(q.y, dotHeight)), ink: ink)
+    }
+
+    /// Bresenham's line between integer dots (both ends included); dots outside are ignored.
+    public mutating func line(fromDot a: (x: Int, y: Int), toDot b: (x: Int, y: Int), ink: Ink) {
+        let dx = Swift.abs(b.x - a.x), dy = -Swift.abs(b.y - a.y)
+        let sx = a.x < b.x ? 1 : -1, sy = a.y < b.y ? 1 : -1
+        var x = a.x, y = a.y, error = dx + dy
+        while true {
+            set(dotX: x, dotY: y, ink: ink)
+            if x == b.x && y == b.y { return }
+            let e2 = 2 * error
+            if e2 >= dy { error += dy; x += sx }
+            if e2 <= dx { error += dx; y += sy }
+        }
+    }
+
+    /// Writes every cell with a dot into `buffer` at ``area``: the braille pattern (or the
+    /// ink's fallback glyph when `braille` is false) in the cell's colour, on the background
+    /// `background(x, y)` gives for that buffer cell (e.g. the heatmap colour under it), or the
+    /// cell's existing background when `background` is nil. Cells without dots are untouched.
+    public func compose(onto buffer: inout CellBuffer, braille: Bool, background: ((Int, Int) -> Color)? = nil) {
+        for row in 0..<area.height {
+            for column in 0..<area.width {
+                let index = row * area.width + column
+                let pattern = bits[index]
+                guard pattern != 0 else { continue }
+                let x = area.x + column, y = area.y + row
+                let scalar = braille ? Unicode.Scalar(0x2800 + UInt32(pattern))! : fallbacks[index]
+                let bg = background?(x, y) ?? buffer[x, y].style.background
+                buffer[x, y] = Cell(scalar, style: Style(foreground: colors[index], background: bg))
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+extension Color {
+    /// The component-wise mean of two RGB colours, ((r₁ + r₂)/2, …), rounded to the nearest
+    /// byte; if either is `.default` the other is returned.
+    public static func mean(_ a: Color, _ b: Color) -> Color {
+        switch (a, b) {
+        case let (.rgb(r1, g1, b1), .rgb(r2, g2, b2)):
+            func avg(_ u: UInt8, _ v: UInt8) -> UInt8 { UInt8((UInt16(u) + UInt16(v) + 1) / 2) }
+            return .rgb(avg(r1, r2), avg(g1, g2), avg(b1, b2))
+        case (.default, _): return b
+        case (_, .default): return a
+        }
+    }
+}

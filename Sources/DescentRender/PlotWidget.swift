@@ -1,0 +1,139 @@
+import DescentCore
+
+/// The surface plot: heatmap, iso-lines, trajectories, arrows, markers, cursor and axes,
+/// composed in that order (later layers on top) into a rectangle of the buffer.
+///
+/// Braille overlays keep the heatmap colour of their cell as background, so paths stay on the
+/// map; markers are single cells on the same background. Everything outside the view is
+/// clipped; segments crossing the edge end at it.
+public enum PlotWidget {
+    /// The area the surface itself occupies inside `rect` (inside the axes when shown): sample
+    /// the ``Field`` for `Viewport(box: viewBox, rect: plotArea(...))`.
+    public static func plotArea(in rect: Rect, viewBox: ViewBox, showsAxes: Bool = true) -> Rect {
+        guard showsAxes else { return rect }
+        return frame(in: rect, viewBox: viewBox)?.plot ?? rect
+    }
+
+    /// The viewport the plot uses in `rect` for `model`.
+    public static func viewport(for model: PlotModel, in rect: Rect) -> Viewport {
+        Viewport(box: model.viewBox, rect: plotArea(in: rect, viewBox: model.viewBox, showsAxes: model.showsAxes))
+    }
+
+    /// Draws `model` into `rect` of `buffer` (clearing it first).
+    public static func draw(_ model: PlotModel, into buffer: inout CellBuffer, rect: Rect, glyphs: Glyphs) {
+        let rect = rect.intersection(buffer.bounds)
+        buffer.fill(rect)
+        guard !rect.isEmpty else { return }
+        let axes = model.showsAxes ? frame(in: rect, viewBox: model.viewBox) : nil
+        let viewport = Viewport(box: model.viewBox, rect: axes?.plot ?? rect)
+        axes?.draw(into: &buffer, glyphs: glyphs, style: Style(attributes: .dim))
+
+        let layers = model.layers.flatMap { $0.field.viewport == viewport ? $0 : nil }
+        let heatmap = model.showsHeatmap ? layers?.heatmap : nil
+        heatmap?.draw(into: &buffer, glyphs: glyphs)
+        var painter = Painter(buffer: buffer, viewport: viewport, glyphs: glyphs, heatmap: heatmap)
+
+        if model.showsContours, let contours = layers?.contours {
+            contours.draw(into: &painter.canvas, ink: Ink(color: model.contourColor, fallback: glyphs.contourDot))
+        }
+        for trajectory in model.trajectories { painter.polyline(trajectory.points, color: trajectory.color) }
+        for arrow in model.arrows { painter.polyline([arrow.from, arrow.to], color: arrow.color) }
+        painter.composeCanvas()
+
+        for point in model.criticalPoints {
+            painter.marker(marker(for: point.kind, glyphs), at: PlanePoint(x: point.x, y: point.y),
+                           color: .rgb(255, 255, 255), attributes: .bold)
+        }
+        for arrow in model.arrows {
+            let a = viewport.grid(x: arrow.from.x, y: arrow.from.y, .dots)
+            let b = viewport.grid(x: arrow.to.x, y: arrow.to.y, .dots)
+            painter.marker(glyphs.arrow(dx: b.x - a.x, dy: a.y - b.y), at: arrow.to, color: arrow.color, attributes: .bold)
+        }
+        for trajectory in model.trajectories {
+            guard let last = trajectory.points.last(where: \.isFinite) else { continue }
+            if let step = trajectory.divergedAtStep {
+                painter.label(String(glyphs.diverged) + String(step), near: last, color: trajectory.color)
+            } else if trajectory.showsHead {
+                painter.marker(glyphs.head, at: last, color: trajectory.color, attributes: .bold)
+            }
+        }
+        if let cursor = model.cursor {
+            painter.marker(glyphs.cursor, at: cursor, color: .default, attributes: [.bold, .reverse])
+        }
+        buffer = painter.buffer
+    }
+
+    static func marker(for kind: CriticalPoint.Kind, _ glyphs: Glyphs) -> Unicode.Scalar {
+        switch kind {
+        case .globalMinimum, .localMinimum: glyphs.minimum
+        case .saddle: glyphs.saddle
+        case .localMaximum: glyphs.maximum
+        }
+    }
+
+    private static func frame(in rect: Rect, viewBox: ViewBox) -> AxesFrame? {
+        let box = Viewport(box: viewBox, rect: rect).box
+        return AxesFrame(rect: rect, x: box.x, xScale: .linear, y: box.y, yScale: .linear)
+    }
+}
+
+/// The overlay drawing of one plot frame: a braille canvas over the plot area and single-cell
+/// markers, all on the heatmap colour of their cell when the heatmap is shown.
+private struct Painter {
+    var buffer: CellBuffer
+    var canvas: BrailleCanvas
+    let viewport: Viewport
+    let glyphs: Glyphs
+    let heatmap: HeatmapLayer?
+
+    init(buffer: CellBuffer, viewport: Viewport, glyphs: Glyphs, heatmap: HeatmapLayer?) {
+        self.buffer = buffer
+        self.viewport = viewport
+        self.glyphs = glyphs
+        self.heatmap = heatmap
+        canvas = BrailleCanvas(area: viewport.rect)
+    }
+
+    /// Lines through the finite points in order (non-finite points are skipped); a lone point
+    /// is one dot.
+    mutating func polyline(_ points: [PlanePoint], color: Color) {
+        let ink = Ink(color: color, fallback: glyphs.curveDot)
+        var previous: (x: Double, y: Double)?
+        for point in points where point.isFinite {
+            let dot = viewport.grid(x: point.x, y: point.y, .dots)
+            if let from = previous { canvas.line(from: from, to: dot, ink: ink) } else { canvas.point(dot.x, dot.y, ink: ink) }
+            previous = dot
+        }
+    }
+
+    mutating func composeCanvas() {
+        canvas.compose(onto: &buffer, braille: glyphs.braille, background: heatmap.map { h in { h.cellColor(x: $0, y: $1) ?? .default } })
+    }
+
+    private func background(_ x: Int, _ y: Int) -> Color {
+        heatmap?.cellColor(x: x, y: y) ?? buffer[x, y].style.background
+    }
+
+    /// One glyph at the cell of `point`, if the point is in view.
+    mutating func marker(_ scalar: Unicode.Scalar, at point: PlanePoint, color: Color, attributes: CellAttributes) {
+        guard let cell = viewport.cell(x: point.x, y: point.y) else { return }
+        buffer[cell.x, cell.y] = Cell(scalar, style: Style(foreground: color, background: background(cell.x, cell.y), attributes: attributes))
+    }
+
+    /// A short text starting at the cell of `point`, pulled inside the plot area (so a point
+    /// that left the view is marked at the edge it left by), shifted left to fit.
+    mutating func label(_ text: String, near point: PlanePoint, color: Color) {
+        let area = viewport.rect
+        guard !area.isEmpty else { return }
+        let g = viewport.grid(x: point.x, y: point.y, .cells)
+        let column = Int(g.x.clamped(to: 0...Double(area.width - 1)))
+        let row = Int(g.y.clamped(to: 0...Double(area.height - 1)))
+        let width = TextFitting.width(text)
+        var x = max(area.x, min(area.x + column, area.maxX - width))
+        let y = area.y + row
+        for scalar in text.unicodeScalars where x < area.maxX {
+            buffer[x, y] = Cell(scalar, style: Style(foreground: color, background: background(x, y), attributes: .bold))
+            x += 1
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import DescentCore
+import Foundation
+import TOMLKit
+
+extension Scene {
+    /// Reads and validates the scene file at `path`. Throws every problem found, as
+    /// `FILE:LINE:COLUMN: message` diagnostics with `FILE` = `path`.
+    public static func load(path: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SceneLoadError([SceneDiagnostic(file: path, position: .start, message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        return try parse(bytes: Array(data), file: path, registry: registry)
+    }
+
+    /// Validates the bytes of a scene file: they must be UTF-8 text without NUL characters.
+    public static func parse(bytes: [UInt8], file: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var text = String.UnicodeScalarView()
+        var position = SourcePosition.start
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                text.append(scalar)
+                if scalar == "\n" { position = SourcePosition(line: position.line + 1, column: 1) } else { position.column += 1 }
+            case .emptyInput:
+                return try parse(String(text), file: file, registry: registry)
+            case .error:
+                throw SceneLoadError([SceneDiagnostic(file: file, position: position, message: "not UTF-8 text: a scene file must be UTF-8")])
+            }
+        }
+    }
+
+    /// Validates the text of a scene file named `file` (the name only labels the diagnostics).
+    public static func parse(_ text: String, file: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
+        if let nul = nulPosition(text) {
+            throw SceneLoadError([SceneDiagnostic(file: file, position: nul, message: "a NUL character is not allowed in a TOML file")])
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            let begin = error.source.begin
+            let position = SourcePosition(line: max(begin.line, 1), column: max(begin.column, 1))
+            throw SceneLoadError([SceneDiagnostic(file: file, position: position, message: "TOML syntax: \(error.description)")])
+        } catch {
+            throw SceneLoadError([SceneDiagnostic(file: file, position: .start, message: "TOML syntax: \(error)")])
+        }
+        var validator = SceneValidator(reader: SceneReader(file: file, index: SourceIndex(text)), registry: registry)
+        let scene = validator.scene(from: table)
+        let diagnostics = validator.reader.diagnostics
+        guard let scene, diagnostics.isEmpty else {
+            throw SceneLoadError(sorted(diagnostics))
+        }
+        return scene
+    }
+
+    /// The diagnostics in file order (stable for equal positions).
+    private static func sorted(_ diagnostics: [SceneDiagnostic]) -> [SceneDiagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            a.element.position != b.element.position ? a.element.position < b.element.position : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func nulPosition(_ text: String) -> SourcePosition? {
+        var position = SourcePosition.start
+        for scalar in text.unicodeScalars {
+            if scalar == "\0" { return position }
+            if scalar == "\n" { position = SourcePosition(line: position.line + 1, column: 1) } else { position.column += 1 }
+        }
+        return nil
+    }
+}

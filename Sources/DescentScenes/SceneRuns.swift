@@ -1,0 +1,71 @@
+import DescentCore
+
+extension Scene {
+    /// The seed of optimizer randomness (the noise transform, noisy optimizers): the `[noise]`
+    /// seed when given, else the scene's seed. Every optimizer gets the same seed, so noisy runs
+    /// compared in one scene see the same noise sequence.
+    public var optimizerSeed: UInt64 { noise?.seed ?? seed }
+
+    /// The full chain spec of optimizer `i`: the scene's noise transform (if any) in front of the
+    /// optimizer's own spec (`noise(sigma=0.1) | sgd(lr=0.1)`).
+    public func chainSpec(_ i: Int) -> String {
+        let spec = optimizers[i].spec
+        return noise.map { "\($0.transformSpec) | \(spec)" } ?? spec
+    }
+
+    /// Optimizer `i` built from its chain spec with ``optimizerSeed`` (and, for
+    /// ``SceneGradient/matchedNoise``, the matched isotropic noise in front).
+    public func makeOptimizer(_ i: Int, registry: Registry = .builtin) throws(SpecError) -> any Optimizer {
+        let optimizer = try registry.optimizer(chainSpec(i), seed: optimizerSeed).optimizer
+        guard let data, optimizers[i].gradient == .matchedNoise else { return optimizer }
+        let noise = data.objective.matchedIsotropicNoise(batchSize: data.batchSize, seed: optimizerSeed)
+        return TransformedOptimizer(transforms: [noise], inner: optimizer)
+    }
+
+    /// The schedule of optimizer `i` (its own, else the scene's; constant when neither), or
+    /// with `i` nil the scene's.
+    public func makeSchedule(_ i: Int? = nil, registry: Registry = .builtin) throws(SpecError) -> any Schedule {
+        guard let text = i.flatMap({ optimizers[$0].schedule }) ?? schedule else { return ConstantSchedule() }
+        return try registry.schedule(text)
+    }
+
+    /// The gradients optimizer `i` sees: the surface's exact gradient, or with `[data]` a
+    /// seeded minibatch oracle (seed: the scene's seed) or the full-batch gradient.
+    public func oracle(_ i: Int) -> GradientOracle {
+        guard let data else { return surface.surface.oracle }
+        switch optimizers[i].gradient {
+        case .minibatch: return data.objective.minibatchOracle(batchSize: data.batchSize, seed: seed)
+        case .full, .matchedNoise: return data.objective.fullOracle
+        }
+    }
+
+    /// Where optimizer `i` starts: its own start, else the scene's.
+    public func start(_ i: Int) -> [Double] { optimizers[i].start ?? start }
+
+    /// One fresh run per optimizer, labelled with the scene's labels (not for cloud scenes,
+    /// whose runs come from ``makeEscape(registry:)``).
+    public func makeRuns(registry: Registry = .builtin, recordsState: Bool = true) throws(SpecError) -> [Run] {
+        var runs: [Run] = []
+        for i in optimizers.indices {
+            runs.append(Run(label: optimizers[i].label, spec: chainSpec(i), optimizer: try makeOptimizer(i, registry: registry),
+                            schedule: try makeSchedule(i, registry: registry), oracle: oracle(i), start: start(i),
+                            recordsState: recordsState))
+        }
+        return runs
+    }
+
+    /// A race of ``makeRuns(registry:recordsState:)`` on the scene's surface.
+    public func makeRace(registry: Registry = .builtin, recordsState: Bool = true) throws(SpecError) -> Race {
+        Race(surface: surface.surface, runs: try makeRuns(registry: registry, recordsState: recordsState))
+    }
+
+    /// For a scene with a `[cloud]`: one cloud of runs per optimizer from the same random
+    /// starts, with the escape fraction per step; nil for other scenes.
+    public func makeEscape(registry: Registry = .builtin) throws(SpecError) -> SaddleEscape? {
+        guard let cloud else { return nil }
+        return try SaddleEscape(
+            surface: surface.surface, optimizers: optimizers.indices.map { (chainSpec($0), optimizers[$0].label) },
+            starts: cloud.starts, escapeRadius: cloud.escapeRadius, seed: optimizerSeed, registry: registry,
+            schedule: try makeSchedule(registry: registry))
+    }
+}

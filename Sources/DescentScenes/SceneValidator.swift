@@ -1,0 +1,167 @@
+import DescentCore
+import TOMLKit
+
+/// The limits a scene must stay within (so no file can ask for unbounded work or memory).
+public enum SceneLimits {
+    public static let steps = 1...1_000_000
+    public static let optimizers = 1...16
+    public static let notes = 0...500
+    public static let cloudCount = 1...10_000
+    public static let samples = 2...100_000
+    /// Steps × runs: the number of points a scene may record (80 MB of history at most).
+    public static let recordedPoints = 5_000_000
+    public static let speed = 1.0...5000.0
+    public static let titleLength = 80
+    public static let textLength = 1000
+    /// The largest absolute coordinate of starts, centres and view boxes.
+    public static let coordinate = 1e6
+}
+
+/// Turns a parsed TOML table into a ``Scene``, reporting every problem through its reader.
+struct SceneValidator {
+    var reader: SceneReader
+    let registry: Registry
+
+    static let topKeys = ["title", "description", "surface", "data", "run", "noise", "cloud", "optimizer", "notes"]
+    static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
+    static let noteKeys = ["step", "text", "pause"]
+
+    /// The scene, or nil when something required could not be read (the reader holds why).
+    mutating func scene(from root: TOMLTable) -> Scene? {
+        reader.checkKeys(root, at: "", allowed: Self.topKeys)
+        let title = text(root, "title", in: "", maxLength: SceneLimits.titleLength, singleLine: true, required: "a scene needs a title (a string)")
+        let description = text(root, "description", in: "", maxLength: SceneLimits.textLength, singleLine: false,
+                               required: "a scene needs a description (a string)")
+
+        let run = reader.table(root, "run", in: "") ?? TOMLTable()
+        reader.checkKeys(run, at: "run", allowed: Self.runKeys)
+        let steps = reader.integer(run, "steps", in: "run", range: SceneLimits.steps) ?? 200
+        let seed = reader.seed(run, "seed", in: "run") ?? 0
+        let tolerance = reader.number(run, "tolerance", in: "run", range: 1e-12...1e3) ?? 0.01
+        let speed = reader.number(run, "speed", in: "run", range: SceneLimits.speed) ?? 30
+        let layout = reader.choice(run, "layout", in: "run", as: SceneLayout.self) ?? .overlay
+        let schedule = scheduleSpec(run, in: "run")
+
+        let data = self.data(root, seed: seed)
+        let surface = self.surface(root, data: data)
+        let noise = self.noise(root, seed: seed)
+        let cloud = self.cloud(root, seed: seed)
+        let start = coordinatePoint(run, "start", in: "run")
+        // Written but invalid sections were reported already; the checks below depend on whether
+        // they were written, so one mistake does not cascade into several messages.
+        let optimizers = self.optimizers(root, noise: noise, hasData: root["data"] != nil, seed: seed)
+        checkStarts(start: start, optimizers: optimizers, hasCloud: root["cloud"] != nil)
+        checkBudget(steps: steps, optimizers: optimizers.count, cloud: cloud)
+        let notes = self.notes(root, steps: steps)
+
+        guard let title, let description, let surface, !optimizers.isEmpty else { return nil }
+        return Scene(
+            file: reader.file, title: title, description: description, surface: surface.surface,
+            view: surface.view ?? surface.surface.surface.viewBox,
+            start: start ?? cloud?.starts.center ?? optimizers.compactMap(\.start).first ?? [0, 0],
+            optimizers: optimizers, schedule: schedule, noise: noise, steps: steps, tolerance: tolerance,
+            speed: speed, layout: layout, seed: seed, notes: notes, cloud: cloud, data: data)
+    }
+
+    // MARK: Text
+
+    /// A string that is safe to draw: not empty, no control characters (so a scene cannot send
+    /// escape sequences to the terminal), at most `maxLength` characters.
+    mutating func text(
+        _ table: TOMLTable, _ key: String, in parent: String, maxLength: Int, singleLine: Bool, required: String? = nil
+    ) -> String? {
+        guard let s = reader.string(table, key, in: parent, required: required) else { return nil }
+        let path = SceneReader.path(parent, key)
+        if s.allSatisfy(\.isWhitespace) {
+            reader.report(path, "must not be empty")
+            return nil
+        }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && (singleLine || $0 != "\n") }) {
+            reader.report(path, singleLine ? "must be one line without control characters" : "must not contain control characters other than line breaks")
+            return nil
+        }
+        if s.count > maxLength {
+            reader.report(path, "must be at most \(maxLength) characters, got \(s.count)")
+            return nil
+        }
+        return s
+    }
+
+    // MARK: Run
+
+    /// A `schedule` spec, checked in the registry.
+    mutating func scheduleSpec(_ table: TOMLTable, in parent: String) -> String? {
+        guard let spec = reader.string(table, "schedule", in: parent) else { return nil }
+        do {
+            _ = try registry.schedule(spec)
+            return spec
+        } catch {
+            reportSpec(SceneReader.path(parent, "schedule"), error)
+            return nil
+        }
+    }
+
+    /// A start point or centre: two finite numbers within ±``SceneLimits/coordinate``.
+    mutating func coordinatePoint(_ table: TOMLTable, _ key: String, in parent: String, required: String? = nil) -> [Double]? {
+        guard let p = reader.point(table, key, in: parent, required: required) else { return nil }
+        guard p.allSatisfy({ abs($0) <= SceneLimits.coordinate }) else {
+            reader.report(SceneReader.path(parent, key), "coordinates must be within ±\(formatNumber(SceneLimits.coordinate))")
+            return nil
+        }
+        return p
+    }
+
+    /// Every optimizer needs somewhere to start: the cloud, the scene's start or its own.
+    private mutating func checkStarts(start: [Double]?, optimizers: [SceneOptimizer], hasCloud: Bool) {
+        if hasCloud {
+            if start != nil { reader.reportKey("run.start", "a scene with a [cloud] starts every run from the cloud; remove run.start") }
+            for (i, o) in optimizers.enumerated() where o.start != nil {
+                reader.reportKey("optimizer[\(i)].start", "a scene with a [cloud] starts every run from the cloud; remove this start")
+            }
+            for (i, o) in optimizers.enumerated() where o.schedule != nil {
+                reader.reportKey("optimizer[\(i)].schedule", "every cloud of a scene with a [cloud] follows run.schedule; remove this schedule")
+            }
+        } else if start == nil, reader.index["run.start"] == nil {
+            for (i, o) in optimizers.enumerated() where o.start == nil {
+                reader.reportMissing("optimizer[\(i)].start", "give run.start = [x, y] (or a start for every optimizer)")
+            }
+        }
+    }
+
+    private mutating func checkBudget(steps: Int, optimizers: Int, cloud: SceneCloud?) {
+        let runs = optimizers * (cloud?.starts.count ?? 1)
+        let (points, overflow) = (steps + 1).multipliedReportingOverflow(by: max(runs, 1))
+        if overflow || points > SceneLimits.recordedPoints {
+            reader.report("run.steps", "\(steps) steps × \(runs) runs is more than \(SceneLimits.recordedPoints) recorded points; use fewer steps or runs")
+        }
+    }
+
+    // MARK: Notes
+
+    private mutating func notes(_ root: TOMLTable, steps: Int) -> [SceneNote] {
+        let tables = reader.tables(root, "notes", in: "")
+        if tables.count > SceneLimits.notes.upperBound {
+            reader.report("notes", "at most \(SceneLimits.notes.upperBound) notes, got \(tables.count)")
+            return []
+        }
+        var notes: [SceneNote] = []
+        for (i, t) in tables.enumerated() {
+            let path = "notes[\(i)]"
+            reader.checkKeys(t, at: path, allowed: Self.noteKeys)
+            let step = reader.integer(t, "step", in: path, range: 0...steps, required: "a note needs the step it is shown at")
+            let text = self.text(t, "text", in: path, maxLength: SceneLimits.textLength, singleLine: false, required: "a note needs its text")
+            let pause = reader.bool(t, "pause", in: path) ?? false
+            if let step, let text { notes.append(SceneNote(step: step, text: text, pause: pause)) }
+        }
+        return notes.enumerated().sorted { ($0.element.step, $0.offset) < ($1.element.step, $1.offset) }.map(\.element)
+    }
+
+    // MARK: Specs
+
+    /// Reports a registry error at the column it points into (when the string is verbatim).
+    mutating func reportSpec(_ path: String, _ error: SpecError) {
+        let message = error.message.split(separator: "\n").joined(separator: " ")
+        let position = reader.index[path]?.position(inString: error.column)
+        reader.report(path, message, at: position)
+    }
+}

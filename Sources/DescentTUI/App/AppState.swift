@@ -1,0 +1,99 @@
+import DescentCore
+import DescentRender
+
+/// The whole app as a value: the race with its history, what step is shown, playback, the view,
+/// the cursor, toggles and the terminal size. Input becomes ``Action``s, ``apply(_:)`` turns
+/// them into a new state (and commands), and ``FrameComposer`` draws the state.
+public struct AppState {
+    /// The most steps any run keeps in its history (memory bound: every step keeps the
+    /// optimizer's state for the inspector).
+    public static let historyLimit = 200_000
+
+    public let setup: RaceSetup
+    public var surface: Surface { setup.surface }
+    /// The start every run begins from (changed with Enter or a click).
+    public internal(set) var start: [Double]
+    public internal(set) var lanes: [Lane]
+    /// The step shown (the same for every run; a diverged run shows its last point).
+    public internal(set) var step = 0
+    /// Where playback pauses and End jumps: `--steps` at first, extended by `--steps` each time
+    /// play is pressed at the horizon.
+    public internal(set) var horizon: Int
+    public internal(set) var isPlaying = false
+    public internal(set) var speedIndex = PlaybackSpeed.defaultIndex
+    /// Steps owed to playback that have not made a whole step yet.
+    var stepCredit = 0.0
+    /// The run whose step anatomy (arrows, inspector) is shown and whose learning rate `u`/`d`
+    /// change.
+    public internal(set) var selected = 0
+    /// The view box asked for; the plot widens one axis so that x and y have the same scale.
+    public internal(set) var view: ViewBox
+    /// The readout point (keyboard cursor or mouse pointer), nil when hidden.
+    public internal(set) var cursor: PlanePoint?
+    public internal(set) var showsHeatmap = true
+    public internal(set) var showsContours = true
+    public internal(set) var showsTrails = true
+    public internal(set) var layoutMode: PlotLayoutMode
+    public internal(set) var showsHelp = false
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    /// A one-off notice for the status line (cleared by the next key).
+    public internal(set) var notice: String?
+
+    /// The state at step 0 of `setup` on a `width` × `height` screen, paused.
+    public init(setup: RaceSetup, width: Int = 80, height: Int = 24) {
+        self.setup = setup
+        start = setup.start
+        horizon = setup.steps
+        view = setup.view
+        layoutMode = setup.layout
+        self.width = width
+        self.height = height
+        lanes = setup.entries.enumerated().map { k, entry in
+            Lane(spec: entry.spec, optimizer: entry.optimizer, color: Palette.okabeIto[k], surface: setup.surface,
+                 schedule: setup.schedule, start: setup.start)
+        }
+        computeAhead()
+    }
+
+    /// Playback speed in steps per second.
+    public var stepsPerSecond: Double { PlaybackSpeed.ladder[speedIndex] }
+
+    /// The known minima of the surface (arrival targets).
+    var minima: [CriticalPoint] { surface.criticalPoints.filter(\.kind.isMinimum) }
+
+    /// Whether every run has stopped (diverged) before the shown step + 1, so stepping on
+    /// shows nothing new.
+    var allStopped: Bool { lanes.allSatisfy { !$0.run.isActive && $0.run.count - 1 <= step } }
+
+    /// Computes every run one step beyond the shown one (the arrows and the inspector show the
+    /// step about to be taken).
+    mutating func computeAhead() {
+        let target = min(step + 1, Self.historyLimit)
+        for k in lanes.indices { lanes[k].extend(toStep: target, minima: minima, tolerance: setup.tolerance) }
+    }
+
+    /// Restarts every run from `start`, keeping their learning rates; back to step 0.
+    mutating func restartAll(from start: [Double]) {
+        self.start = start
+        for k in lanes.indices {
+            lanes[k].restart(from: start, learningRate: lanes[k].learningRate, surface: surface, schedule: setup.schedule)
+        }
+        step = 0
+        stepCredit = 0
+        computeAhead()
+    }
+
+    /// The lanes that are shown, with their indices.
+    var visibleLanes: [(index: Int, lane: Lane)] {
+        lanes.enumerated().filter { !$0.element.isHidden }.map { ($0.offset, $0.element) }
+    }
+
+    /// The lanes that reached the tolerance by the shown step, first arrival first (ties in
+    /// lane order).
+    public var leaderboard: [(index: Int, step: Int)] {
+        lanes.enumerated().compactMap { k, lane in
+            lane.arrivalStep.flatMap { $0 <= step ? (k, $0) : nil }
+        }.sorted { ($0.step, $0.index) < ($1.step, $1.index) }
+    }
+}

@@ -1,0 +1,196 @@
+import DescentCore
+import DescentRender
+
+extension AppState {
+    /// The zoom factor of one `z`/`Z` press or wheel click.
+    static let zoomFactor = 1.5
+    /// The learning-rate factor of one `u`/`d` press.
+    static let learningRateFactor = 1.5
+
+    /// The pure update: `state` after `action`, and the commands for the event loop.
+    public static func update(_ state: AppState, _ action: Action) -> (AppState, [AppCommand]) {
+        var next = state
+        let commands = next.apply(action)
+        return (next, commands)
+    }
+
+    /// Applies `action` in place; returns the commands for the event loop. Deterministic: no
+    /// clock, no terminal — time arrives as ``Action/tick(seconds:)``.
+    public mutating func apply(_ action: Action) -> [AppCommand] {
+        switch action {
+        case .tick, .mouse, .resize: break
+        default: notice = nil
+        }
+        switch action {
+        case .togglePlay: return togglePlay()
+        case .stepForward:
+            isPlaying = false
+            advance(by: 1)
+        case .stepBack:
+            isPlaying = false
+            step = max(0, step - 1)
+        case .jumpToStart:
+            step = 0
+            stepCredit = 0
+        case .jumpToEnd:
+            isPlaying = false
+            advance(by: max(0, horizon - step))
+        case .faster, .slower:
+            speedIndex = min(max(speedIndex + (action == .faster ? 1 : -1), 0), PlaybackSpeed.ladder.count - 1)
+            notice = PlaybackSpeed.label(stepsPerSecond)
+            if isPlaying { return [.tick(after: PlaybackSpeed.tickInterval(stepsPerSecond: stepsPerSecond))] }
+        case .reset: reset()
+        case let .moveCursor(dx, dy): moveCursor(dx: dx, dy: dy)
+        case .startAtCursor:
+            if let cursor { restartAll(from: [cursor.x, cursor.y]) }
+        case .dismiss:
+            showsHelp = false
+            cursor = nil
+        case .zoomIn, .zoomOut:
+            let about = cursor.flatMap { PlotGeometry.contains(view, $0) ? $0 : nil } ?? PlotGeometry.center(view)
+            view = PlotGeometry.zoomed(view, by: action == .zoomIn ? Self.zoomFactor : 1 / Self.zoomFactor, about: about)
+        case let .pan(dx, dy):
+            let w = view.x.upperBound - view.x.lowerBound, h = view.y.upperBound - view.y.lowerBound
+            view = ViewBox(x: (view.x.lowerBound + dx * w)...(view.x.upperBound + dx * w),
+                           y: (view.y.lowerBound + dy * h)...(view.y.upperBound + dy * h))
+        case .resetView: view = setup.view
+        case .toggleContours: showsContours.toggle()
+        case .toggleHeatmap: showsHeatmap.toggle()
+        case .toggleTrails: showsTrails.toggle()
+        case .selectNext: select(offset: 1)
+        case .selectPrevious: select(offset: -1)
+        case let .scaleLearningRate(up): scaleLearningRate(up: up)
+        case let .toggleLane(index): toggleLane(index)
+        case .toggleLayout: layoutMode = layoutMode == .overlay ? .grid : .overlay
+        case .toggleHelp: showsHelp.toggle()
+        case .repaint: return [.repaint]
+        case .quit: return [.quit]
+        case let .tick(seconds): return tick(seconds: seconds)
+        case let .resize(width, height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+        case let .mouse(x, y, button): mouse(x: x, y: y, button: button)
+        }
+        return []
+    }
+
+    /// Moves the shown step `n` steps on (computing the runs as needed), up to the history limit.
+    mutating func advance(by n: Int) {
+        let target = min(step + n, Self.historyLimit)
+        if target == step, n > 0 { notice = "history limit of \(Self.historyLimit) steps reached" }
+        step = target
+        computeAhead()
+    }
+
+    private mutating func togglePlay() -> [AppCommand] {
+        if isPlaying {
+            isPlaying = false
+            return []
+        }
+        if step >= horizon { horizon = step + max(setup.steps, 1) }
+        guard step < Self.historyLimit else {
+            notice = "history limit of \(Self.historyLimit) steps reached"
+            return []
+        }
+        isPlaying = true
+        stepCredit = 0
+        return [.tick(after: PlaybackSpeed.tickInterval(stepsPerSecond: stepsPerSecond))]
+    }
+
+    /// Playback: credit speed × elapsed steps (elapsed capped), advance the whole steps, pause
+    /// at the horizon.
+    private mutating func tick(seconds: Double) -> [AppCommand] {
+        guard isPlaying else { return [] }
+        let elapsed = seconds.isFinite ? min(max(seconds, 0), PlaybackSpeed.maximumTickSeconds) : 0
+        stepCredit += stepsPerSecond * elapsed
+        let whole = Int(stepCredit)
+        stepCredit -= Double(whole)
+        advance(by: min(whole, max(0, horizon - step)))
+        if step >= horizon {
+            isPlaying = false
+            notice = "horizon reached: space plays on"
+            return []
+        }
+        if step >= Self.historyLimit {
+            isPlaying = false
+            return []
+        }
+        return [.tick(after: PlaybackSpeed.tickInterval(stepsPerSecond: stepsPerSecond))]
+    }
+
+    private mutating func reset() {
+        isPlaying = false
+        view = setup.view
+        cursor = nil
+        horizon = setup.steps
+        for k in lanes.indices {
+            lanes[k].isHidden = false
+            lanes[k].restart(from: setup.start, learningRate: lanes[k].originalLearningRate, surface: surface,
+                             schedule: setup.schedule)
+        }
+        restartAll(from: setup.start)
+    }
+
+    private mutating func moveCursor(dx: Int, dy: Int) {
+        let layout = PlotGeometry.layout(self)
+        guard let panel = PlotGeometry.panels(self, layout: layout).first else { return }
+        guard let current = cursor else {
+            let startPoint = PlanePoint(x: start[0], y: start[1])
+            cursor = PlotGeometry.contains(panel.box, startPoint) ? startPoint : PlotGeometry.center(panel.box)
+            return
+        }
+        let cell = panel.cellSize
+        let moved = PlanePoint(x: current.x + Double(dx) * cell.x, y: current.y + Double(dy) * cell.y)
+        cursor = PlotGeometry.contains(panel.box, moved) ? moved : current
+    }
+
+    private mutating func select(offset: Int) {
+        guard !lanes.isEmpty else { return }
+        var k = selected
+        for _ in lanes.indices {
+            k = ((k + offset) % lanes.count + lanes.count) % lanes.count
+            if !lanes[k].isHidden { break }
+        }
+        selected = k
+    }
+
+    private mutating func scaleLearningRate(up: Bool) {
+        guard lanes.indices.contains(selected) else { return }
+        let old = lanes[selected].learningRate
+        let lr = up ? old * Self.learningRateFactor : old / Self.learningRateFactor
+        guard lr.isFinite, lr > 0 else { return }
+        lanes[selected].restart(from: start, learningRate: lr, surface: surface, schedule: setup.schedule)
+        lanes[selected].extend(toStep: min(step + 1, Self.historyLimit), minima: minima, tolerance: setup.tolerance)
+        notice = "\(lanes[selected].spec): lr \(NumberFormat.compact(old)) → \(NumberFormat.compact(lr)), restarted"
+    }
+
+    private mutating func toggleLane(_ index: Int) {
+        guard lanes.indices.contains(index) else { return }
+        lanes[index].isHidden.toggle()
+        if lanes[selected].isHidden { select(offset: 1) }
+    }
+
+    private mutating func mouse(x: Int, y: Int, button: MouseButton) {
+        let layout = PlotGeometry.layout(self)
+        let panels = PlotGeometry.panels(self, layout: layout)
+        guard let point = panels.lazy.compactMap({ $0.planePoint(screenX: x, screenY: y) }).first else { return }
+        switch button {
+        case .left:
+            cursor = point
+            restartAll(from: [point.x, point.y])
+        case .drag: cursor = point
+        case .scrollUp: view = PlotGeometry.zoomed(view, by: Self.zoomFactor, about: point)
+        case .scrollDown: view = PlotGeometry.zoomed(view, by: 1 / Self.zoomFactor, about: point)
+        case .middle, .right, .release: break
+        }
+    }
+}
+
+extension AppState {
+    /// Shows step `target` (clamped to 0…``historyLimit``), computing the runs as far as needed;
+    /// for `descent render --at` and scripted sessions.
+    public mutating func seek(toStep target: Int) {
+        step = min(max(target, 0), Self.historyLimit)
+        computeAhead()
+    }
+}

@@ -1,0 +1,18 @@
+/// Plain-ASCII spellings of the few non-ASCII characters in the app's own text (key names,
+/// math symbols), for a non-UTF-8 locale or `--ascii`.
+enum AsciiText {
+    private static let replacements: [Unicode.Scalar: String] = [
+        "→": "Right", "←": "Left", "↑": "Up", "↓": "Down", "×": "x", "÷": "/", "–": "-", "−": "-",
+        "∇": "grad ", "‖": "|", "▶": ">", "▮": "|", "▸": ">", "·": "-", "η": "lr", "…": "~", "✖": "X",
+        "ₖ": "k",
+    ]
+
+    /// `text` with every non-ASCII scalar replaced (by its spelling above, or `?`).
+    static func fold(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar) } else { out += replacements[scalar] ?? "?" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,166 @@
+import DescentCore
+import DescentRender
+
+extension FrameComposer {
+    /// The legend: per run its number (for the 1–9 keys), spec (name and hyperparameters),
+    /// loss, gradient norm and learning rate at the shown step, and the step it reached the
+    /// tolerance (`-` not yet; left out when a `width` would cut the labels). Hidden runs are
+    /// dimmed, the selected one is marked `▸`.
+    func legend(_ state: AppState, width: Int? = nil) -> LegendTable {
+        let rows = state.lanes.enumerated().map { k, lane -> LegendTable.Row in
+            let shown = lane.shownStep(state.step)
+            let marker = k == state.selected ? "▸" : " "
+            var cells: [String]
+            if lane.hasDiverged(by: state.step), let at = lane.run.divergedAt {
+                cells = ["diverged", "@\(at)"]
+            } else if shown >= 0 {
+                cells = [NumberFormat.compact(lane.run.losses[shown]), NumberFormat.compact(lane.run.gradientNorms[shown])]
+            } else {
+                cells = ["-", "-"]
+            }
+            let lr = shown >= 0 && shown < lane.run.learningRates.count
+                ? lane.run.learningRates[shown] : lane.learningRate
+            cells.append(NumberFormat.compact(lr))
+            cells.append(lane.arrivalStep.flatMap { $0 <= state.step ? String($0) : nil } ?? "-")
+            let attributes: CellAttributes = lane.isHidden ? .dim : (k == state.selected ? .bold : [])
+            return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
+                                   label: text(marker + "\(k + 1) " + lane.spec + (lane.isHidden ? " (hidden)" : "")),
+                                   cells: cells, style: Style(attributes: attributes))
+        }
+        var columns: [LegendTable.Column] = [.init(title: "loss"), .init(title: text("‖∇f‖")), .init(title: "lr"), .init(title: "tol@")]
+        var table = LegendTable(labelTitle: " optimizer", columns: columns, rows: rows)
+        // The arrival column goes first when labels would be cut (the leaderboard shows it too).
+        let needed = 2 + (rows.map { TextFitting.width($0.label) }.max() ?? 0) + columns.indices.map { k in
+            1 + ([columns[k].title] + rows.map { $0.cells[k] }).map(TextFitting.width).max()!
+        }.reduce(0, +)
+        if let width, needed > width {
+            columns.removeLast()
+            table = LegendTable(labelTitle: " optimizer", columns: columns, rows: rows.map { row in
+                var row = row
+                row.cells.removeLast()
+                return row
+            })
+        }
+        return table
+    }
+
+    /// "Leaderboard (tol TOL)" and the first arrivals within the tolerance of a minimum by the
+    /// shown step.
+    func drawLeaderboard(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(rect)
+        let board = state.leaderboard
+        let title = "Leaderboard (tol \(NumberFormat.compact(state.setup.tolerance)))"
+        buffer.write(TextFitting.truncate(title, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: rect.y,
+                     style: Style(attributes: .bold), clip: rect)
+        guard !board.isEmpty else {
+            buffer.write(" nobody yet", x: rect.x, y: rect.y + 1, style: Style(attributes: .dim), clip: rect)
+            return
+        }
+        for (place, entry) in board.prefix(rect.height - 1).enumerated() {
+            let lane = state.lanes[entry.index]
+            let line = " \(place + 1). " + lane.spec
+            let when = "step \(entry.step)"
+            let y = rect.y + 1 + place
+            let room = rect.width - TextFitting.width(when) - 1
+            buffer.write(text(TextFitting.truncate(line, to: room, ellipsis: glyphs.ellipsis)), x: rect.x, y: y,
+                         style: Style(foreground: lane.color), clip: rect)
+            buffer.write(when, x: rect.maxX - TextFitting.width(when), y: y, clip: rect)
+        }
+        if board.count > rect.height - 1 {
+            let more = "+\(board.count - (rect.height - 1))"
+            buffer.write(more, x: rect.maxX - TextFitting.width(more), y: rect.y, style: Style(attributes: .dim), clip: rect)
+        }
+    }
+
+    /// The step inspector of the selected run: the step k → k+1 with x_k, −∇f(x_k), the
+    /// optimizer's state after the step (per coordinate), the update Δx and η_k. Swatches give
+    /// the colours of the matching arrows on the plot.
+    func drawInspector(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(rect)
+        guard state.lanes.indices.contains(state.selected) else { return }
+        let lane = state.lanes[state.selected]
+        let header = "▸\(state.selected + 1) " + lane.spec
+        buffer.write(text(TextFitting.truncate(header, to: rect.width, ellipsis: glyphs.ellipsis)), x: rect.x, y: rect.y,
+                     style: Style(foreground: lane.color, attributes: .bold), clip: rect)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        guard let anatomy = StepAnatomy(run: lane.run, step: state.step) else {
+            let message = lane.run.divergedAt.map { "diverged at step \($0): no point \(state.step)" } ?? "no point"
+            buffer.write(text(message), x: body.x, y: body.y, style: Style(attributes: .dim), clip: body)
+            return
+        }
+        func values(_ v: [Double]) -> [String] { v.map { NumberFormat.compact($0, significant: 4) } }
+        var rows = [
+            LegendTable.Row(swatch: nil, label: "x", cells: values(anatomy.point)),
+            LegendTable.Row(swatch: StepAnatomy.gradientColor, label: text("−∇f"), cells: values(anatomy.negativeGradient)),
+        ]
+        for (k, vector) in anatomy.state.enumerated() {
+            rows.append(LegendTable.Row(swatch: k == anatomy.momentumIndex ? StepAnatomy.momentumColor : nil,
+                                        label: text(vector.name), cells: values(vector.values)))
+        }
+        if let update = anatomy.update {
+            rows.append(LegendTable.Row(swatch: StepAnatomy.updateColor, label: text("Δx"), cells: values(update)))
+        } else if let at = lane.run.divergedAt {
+            rows.append(LegendTable.Row(swatch: nil, label: "diverged", cells: ["at step \(at)"]))
+        }
+        if let lr = anatomy.learningRate {
+            rows.append(LegendTable.Row(swatch: nil, label: text("η"), cells: [NumberFormat.compact(lr, significant: 4)]))
+        }
+        let title = "step \(anatomy.step)→\(anatomy.step + 1)"
+        LegendTable(labelTitle: text(title), columns: [.init(title: "x"), .init(title: "y")], rows: rows)
+            .draw(into: &buffer, rect: body, glyphs: glyphs)
+    }
+
+    /// The status line: play state, step and horizon, speed, a notice or the cursor readout,
+    /// then key hints.
+    func statusBar(_ state: AppState) -> StatusBar {
+        var segments = [
+            state.isPlaying ? "▶ playing" : "▮▮ paused",
+            "step \(state.step)/\(state.horizon)",
+            PlaybackSpeed.label(state.stepsPerSecond),
+        ]
+        if let notice = state.notice { segments.append(notice) }
+        if let cursor = state.cursor { segments.append(readout(state.surface, at: cursor)) }
+        if state.layoutMode == .grid { segments.append("grid") }
+        return StatusBar(segments: segments.map(text), hints: Keymap.hints.map { StatusBar.Hint(key: text($0.key), action: $0.action) })
+    }
+
+    /// "x 1.23 y 0.45 f 2.31 ∇f (0.12, -3.4)" at point p.
+    func readout(_ surface: Surface, at p: PlanePoint) -> String {
+        let d = surface.valueAndGradient(p.x, p.y)
+        func n(_ v: Double) -> String { NumberFormat.compact(v) }
+        return "x \(n(p.x)) y \(n(p.y)) f \(n(d.value)) ∇f (\(n(d.dx)), \(n(d.dy)))"
+    }
+
+    /// The help overlay: every keymap entry and the mouse actions, in a bordered box in the
+    /// middle of the screen (two columns when one does not fit the height).
+    func drawHelp(into buffer: inout CellBuffer) {
+        let mouse = Keymap.mouseHelp.map { ("mouse " + $0.label, $0.summary) }
+        let labelWidth = (Keymap.bindings.map(\.label) + mouse.map(\.0)).map { TextFitting.width(text($0)) }.max() ?? 0
+        func line(_ label: String, _ summary: String) -> String {
+            TextFitting.pad(text(label), to: labelWidth, ellipsis: glyphs.ellipsis) + "  " + text(summary)
+        }
+        var lines = Keymap.bindings.map { line($0.label, $0.summary) }
+        lines.append("")
+        lines += mouse.map(line)
+        let columnWidth = lines.map(TextFitting.width).max() ?? 0
+        if lines.count + 2 > buffer.height - 2, 2 * columnWidth + 3 + 4 <= buffer.width - 2 {
+            let half = (lines.count + 1) / 2
+            lines = (0..<half).map { k in
+                let right = k + half < lines.count ? lines[k + half] : ""
+                return TextFitting.pad(lines[k], to: columnWidth, ellipsis: glyphs.ellipsis) + "   " + right
+            }
+        }
+        let width = min((lines.map(TextFitting.width).max() ?? 0) + 4, buffer.width)
+        let height = min(lines.count + 2, buffer.height)
+        // The box draws border and title; the lines are written as they are (aligned columns,
+        // which word wrapping would collapse).
+        let style = Style(foreground: .rgb(235, 235, 235), background: .rgb(30, 30, 40))
+        let rect = buffer.bounds.centered(width: width, height: height)
+        TextBox(title: "Keys  (? or Esc closes)", text: "", style: style).draw(into: &buffer, rect: rect, glyphs: glyphs)
+        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+        for (k, line) in lines.prefix(inner.height).enumerated() {
+            buffer.write(TextFitting.truncate(line, to: inner.width, ellipsis: glyphs.ellipsis), x: inner.x, y: inner.y + k,
+                         style: style, clip: inner)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import DescentCore
+import DescentRender
+import DescentTUI
+
+/// Frame times of the default race on a 200 × 50 screen at step 300: composing the whole frame
+/// from the cached field (what every playback frame costs), and the first frame after a zoom,
+/// which resamples the field, computes heatmap and iso-lines, then composes.
+struct FrameBench {
+    var repeats: Int
+
+    static let width = 200, height = 50, step = 300
+
+    func run() throws {
+        var state = AppState(setup: try DefaultRace.setup(steps: Self.step), width: Self.width, height: Self.height)
+        state.seek(toStep: Self.step)
+        let cached = FrameComposer(glyphs: .unicode)
+        _ = cached.compose(state)
+        let fromCache = best { _ = cached.compose(state) }
+        // A fresh cache per frame: every frame samples its field, as the first one after a zoom does.
+        var zoomed = state
+        _ = zoomed.apply(.zoomIn)
+        let afterZoom = best { _ = FrameComposer(glyphs: .unicode).compose(zoomed) }
+        print("frame of the default race at \(Self.width)x\(Self.height), step \(Self.step) (best of \(repeats))")
+        print("  compose from the cached field        \(Self.milliseconds(fromCache)) ms")
+        print("  first frame after a zoom (resample)  \(Self.milliseconds(afterZoom)) ms")
+    }
+
+    /// The shortest of `repeats` timings of `body`, in seconds.
+    private func best(_ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        return (0..<repeats).map { _ in clock.measure(body).inSeconds }.min() ?? 0
+    }
+
+    static func milliseconds(_ seconds: Double) -> String { String(format: "%7.2f", seconds * 1000) }
+}

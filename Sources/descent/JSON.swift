@@ -1,0 +1,68 @@
+/// A minimal JSON value with deterministic output (keys in insertion order, numbers in their
+/// shortest round-tripping form), for the machine-readable formats of the CLI.
+enum JSON {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    /// An integer or null.
+    static func integer(_ value: Int?) -> JSON { value.map { .number(Double($0)) } ?? .null }
+
+    /// The serialised text; non-finite numbers (which the CLI never emits on purpose) become null.
+    var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    private func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let v):
+            if !v.isFinite { out += "null" }
+            else if v == v.rounded(), Swift.abs(v) < 1e15 { out += String(Int(v)) }
+            else { out += "\(v)" }
+        case .string(let s): out += quoted(s)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += ", " }
+                out += quoted(key) + ": "
+                value.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// Entry point: parses the command line and turns every failure into one clear message on
+/// stderr and a non-zero exit status (help and version requests exit normally).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Descent.parseAsRoot()
+            try command.run()
+        } catch {
+            if Descent.exitCode(for: error) == .success || error is CleanExit {
+                Descent.exit(withError: error)
+            }
+            printError(Descent.message(for: error))
+            Descent.exit(withError: ExitCode(Descent.exitCode(for: error).rawValue == 0 ? 1 : Descent.exitCode(for: error).rawValue))
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import DescentCore
+import DescentRender
+import DescentTUI
+import Foundation
+
+/// `--color`: how many colours to draw with.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, never
+    case eight = "8"
+    case xterm256 = "256"
+    case truecolor
+
+    /// The depth asked for, nil for `auto` (the environment and terminal decide).
+    var depth: ColorDepth? {
+        switch self {
+        case .auto: nil
+        case .never: ColorDepth.none
+        case .eight: .eight
+        case .xterm256: .xterm256
+        case .truecolor: .truecolor
+        }
+    }
+}
+
+/// The options `play` and `render` share beyond the simulation ones: tolerance, glyphs,
+/// colours and the layout.
+struct DisplayOptions: ParsableArguments {
+    @Option(name: .customLong("tol"), help: "Distance to a known minimum that counts as arrived (the leaderboard).")
+    var tolerance: Double = 0.01
+
+    @Flag(help: "Plain ASCII instead of Unicode blocks, braille and box drawing.")
+    var ascii = false
+
+    @Option(help: "Colours: auto, never, 8, 256 or truecolor (NO_COLOR in the environment also turns them off).")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Start in grid mode: one small plot per optimizer (o/v toggles).")
+    var grid = false
+
+    func validate() throws {
+        guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tol must be a positive number") }
+    }
+
+    /// The race to show: the optimizer specs given, or the default race (six classic optimizers
+    /// on Beale from (1, 1.5)) when there are none.
+    func makeSetup(_ simulation: SimulationOptions, specs: [String]) throws -> RaceSetup {
+        let isDefaultRace = specs.isEmpty
+        let surface = try simulation.resolveSurface()
+        let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
+        let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
+        var entries: [RaceSetup.Entry] = []
+        for spec in isDefaultRace ? RaceSetup.defaultSpecs : specs {
+            do {
+                let configured = try Registry.builtin.optimizer(spec, seed: simulation.seed)
+                entries.append(RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer))
+            } catch {
+                throw CommandError(error, in: "optimizer", text: spec)
+            }
+        }
+        return RaceSetup(surface: surface, start: start, entries: entries, schedule: try simulation.resolveSchedule(),
+                         steps: simulation.steps, tolerance: tolerance, layout: grid ? .grid : .overlay,
+                         view: isDefaultScene ? RaceSetup.defaultView : nil)
+    }
+}
+
+/// `descent play` (the default command): the full-screen visualizer.
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Watch optimizers race across a surface in the terminal (the default command).",
+        discussion: """
+            With no optimizer specs: sgd, momentum, nesterov, adagrad, rmsprop and adam on \
+            Beale's function from (1, 1.5). Playback pauses at --steps (the horizon); space \
+            there plays on for another --steps. Press ? for every key. Needs an interactive \
+            terminal: for files and pipes use 'descent render', 'trace' or 'race'.
+            """)
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Flag(help: "Start playing at once.")
+    var autoplay = false
+
+    @Option(help: .hidden)
+    var exitAfter: Double?
+
+    @Argument(help: "Optimizer specs, e.g. sgd(lr=0.01) 'adam(lr=0.1)' (default: the six-optimizer race).")
+    var optimizers: [String] = []
+
+    func validate() throws {
+        if let exitAfter { guard exitAfter.isFinite, exitAfter > 0 else { throw ValidationError("--exit-after must be positive") } }
+    }
+
+    func run() throws {
+        let setup = try display.makeSetup(simulation, specs: optimizers)
+        guard TerminalEnvironment.isInteractive else {
+            throw CommandError("'descent play' needs an interactive terminal (standard input and output are not both a TTY); "
+                               + "for files and pipes use 'descent render' (one frame as text), 'descent trace' or 'descent race'")
+        }
+        var environment = ProcessInfo.processInfo.environment
+        if display.color == .never { environment["NO_COLOR"] = "1" }
+        if display.color == .truecolor { environment["COLORTERM"] = "truecolor" }
+        let terminal = NcursesTerminal(environment: environment, colorDepthLimit: display.color.depth ?? .truecolor)
+        do {
+            try terminal.start()
+        } catch TerminalError.cannotInitialize(let term) {
+            throw CommandError("cannot start the terminal (TERM='\(term)'); try TERM=xterm-256color, or 'descent render'")
+        } catch {
+            throw CommandError("'descent play' needs an interactive terminal; use 'descent render', 'trace' or 'race'")
+        }
+        defer { terminal.stop() }
+        let glyphs = Glyphs.select(ascii: display.ascii || !terminal.supportsUnicode)
+        let size = terminal.size()
+        var loop = EventLoop(state: AppState(setup: setup, width: size.width, height: size.height),
+                             composer: FrameComposer(glyphs: glyphs, hasColors: terminal.colorDepth != .none))
+        loop.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
+                 initialActions: autoplay ? [.togglePlay] : [])
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import DescentCore
+import Foundation
+
+/// The options shared by every command that runs optimizers on a surface.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "A built-in surface ('descent list surfaces') or an expression in x and y.")
+    var surface: String = "beale"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "The start point X,Y (default: a fifth in from the view's top-left corner).",
+        valueName: "x,y"))
+    var start: String?
+
+    @Option(parsing: .unconditional, help: "The number of steps.")
+    var steps: Int = 200
+
+    @Option(help: "A learning-rate schedule spec, e.g. 'cosine(t_max=100)' ('descent list schedules').")
+    var schedule: String?
+
+    @Option(help: "The seed for everything random (noise, random starts).")
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        guard steps >= 0 else { throw ValidationError("--steps must be >= 0, got \(steps)") }
+        guard steps <= 10_000_000 else { throw ValidationError("--steps must be at most 10000000, got \(steps)") }
+    }
+
+    /// The surface, or a clear error naming the option.
+    func resolveSurface(_ registry: Registry = .builtin) throws -> Surface {
+        do {
+            return try registry.surface(surface)
+        } catch {
+            throw CommandError(error, in: "--surface", text: surface)
+        }
+    }
+
+    /// The start point, parsed and finite; the default derives from the surface's view box.
+    func resolveStart(on surface: Surface) throws -> [Double] {
+        guard let text = start else {
+            let box = surface.viewBox
+            let w = box.x.upperBound - box.x.lowerBound, h = box.y.upperBound - box.y.lowerBound
+            return [box.x.lowerBound + 0.2 * w, box.y.upperBound - 0.2 * h]
+        }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]), x.isFinite, y.isFinite else {
+            throw CommandError("--start '\(text)': expected two finite numbers X,Y such as -1.5,2")
+        }
+        return [x, y]
+    }
+
+    /// The schedule (constant when none was given).
+    func resolveSchedule(_ registry: Registry = .builtin) throws -> any Schedule {
+        guard let text = schedule else { return ConstantSchedule() }
+        do {
+            return try registry.schedule(text)
+        } catch {
+            throw CommandError(error, in: "--schedule", text: text)
+        }
+    }
+
+    /// A run of the optimizer spec from the start.
+    func makeRun(_ spec: String, surface: Surface, start: [Double], schedule: any Schedule,
+                 registry: Registry = .builtin, recordsState: Bool = false) throws -> Run {
+        let configured: ConfiguredOptimizer
+        do {
+            configured = try registry.optimizer(spec, seed: seed)
+        } catch {
+            throw CommandError(error, in: "optimizer", text: spec)
+        }
+        return Run(label: configured.spec, spec: configured.spec, optimizer: configured.optimizer,
+                   schedule: schedule, oracle: surface.oracle, start: start, recordsState: recordsState)
+    }
+}

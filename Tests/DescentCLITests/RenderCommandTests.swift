@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Test func renderPrintsAPlainFrameOfTheRequestedSize() throws {
+    let result = try DescentProcess.run(["render", "--color", "never", "--size", "80x24", "--steps", "50"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("\u{1B}"))
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()  // print's newline
+    #expect(lines.count == 24)
+    #expect(lines.allSatisfy { $0.unicodeScalars.count == 80 })
+    #expect(result.stdout.contains("sgd(lr=0.001)"))
+    #expect(lines.last?.contains("step 50/50") == true)
+}
+
+@Test func renderWithColorsUsesAnsiEscapes() throws {
+    let result = try DescentProcess.run(["render", "--color", "256", "--size", "100x30", "--at", "10", "adam(lr=0.05)"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("\u{1B}[38;5;"))
+    #expect(result.stdout.contains("step 10/200"))
+}
+
+@Test func renderAsciiIsPureAscii() throws {
+    let result = try DescentProcess.run(["render", "--color", "never", "--ascii", "--size", "100x30", "--at", "20"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let ascii = result.stdout.unicodeScalars.allSatisfy { $0.isASCII }
+    #expect(ascii)
+}
+
+@Test(arguments: ["80", "80x", "0x10", "axb", "80x24x3", "2000x10"])
+func renderRejectsAnInvalidSize(size: String) throws {
+    let result = try DescentProcess.run(["render", "--size", size])
+    #expect(result.status != 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("--size '\(size)'"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+}
+
+@Test func playWithoutATerminalFailsWithOneClearLine() throws {
+    let result = try DescentProcess.run(["play"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("descent render"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    let noArguments = try DescentProcess.run([])
+    #expect(noArguments.status == 1)
+    #expect(noArguments.stderr.contains("interactive terminal"))
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+/// Drives the real `descent play` in a tmux pane: keys in, screen text out.
+private final class TmuxSession {
+    static var isAvailable: Bool { (try? TmuxSession.tmux(socket: "descent-probe", ["-V"]).status) == 0 }
+
+    let socket: String
+    let name = "e2e"
+
+    /// Starts `command` in a detached session of `width` × `height` on a private tmux server.
+    init(command: String, width: Int, height: Int) throws {
+        socket = "descent-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let result = try Self.tmux(socket: socket, ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                                                    "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color",
+                                                    "sh", "-c", command])
+        guard result.status == 0 else { throw TmuxError(message: "tmux new-session failed: \(result.output)") }
+    }
+
+    deinit {
+        _ = try? Self.tmux(socket: socket, ["kill-server"])
+    }
+
+    struct TmuxError: Error { var message: String }
+
+    /// Runs `tmux -L socket ARGUMENTS` and returns its status and output.
+    @discardableResult
+    static func tmux(socket: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        try spawn(["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+    }
+
+    /// Runs `argv` (looked up on PATH), waits for it, and returns its status and output.
+    ///
+    /// Spawned with `posix_spawn` and reaped with `waitpid`, not with Foundation's `Process`:
+    /// `tmux new-session` forks the tmux server, which inherits the client's descriptors, and
+    /// `Process` on Linux learns of an exit through a socket the server would keep open forever.
+    /// For the same reason the output goes to a file rather than a pipe.
+    @discardableResult
+    static func spawn(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let outputPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("descent-spawn-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = arguments.map { strdup($0) }
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv + [nil], environ)
+        guard spawned == 0 else {
+            throw TmuxError(message: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = status & 0x7f == 0
+        return (exited ? (status >> 8) & 0xff : -1, output)
+    }
+
+    func send(_ keys: String...) throws { try Self.tmux(socket: socket, ["send-keys", "-t", name] + keys) }
+
+    func resize(width: Int, height: Int) throws {
+        try Self.tmux(socket: socket, ["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    func capture() -> String { (try? Self.tmux(socket: socket, ["capture-pane", "-p", "-t", name]).output) ?? "" }
+
+    /// Polls the pane until `predicate` holds (or 15 s pass); returns the last capture.
+    @discardableResult
+    func waitFor(_ what: String, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(15)
+        var screen = capture()
+        while !predicate(screen) {
+            guard Date() < deadline else {
+                Issue.record("timed out waiting for \(what); the pane shows:\n\(screen)")
+                throw TmuxError(message: "timeout")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = capture()
+        }
+        return screen
+    }
+
+    /// The number after "step " in the status line (the last non-empty line).
+    static func shownStep(_ screen: String) -> Int? {
+        guard let status = screen.split(separator: "\n").last(where: { $0.contains("step ") }),
+              let range = status.range(of: "step ") else { return nil }
+        return Int(status[range.upperBound...].prefix { $0.isNumber })
+    }
+}
+
+/// `descent ARGUMENTS` in a tmux pane, wrapped so the terminal settings before and after the run
+/// are saved and the shell prints `descent-exited STATUS` when it returns.
+private struct PlaySession {
+    let session: TmuxSession
+    let scratch: URL
+
+    init(_ arguments: String, width: Int = 120, height: Int = 40) throws {
+        let binary = DescentProcess.executable.path
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-e2e-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let before = scratch.appendingPathComponent("stty-before").path
+        let after = scratch.appendingPathComponent("stty-after").path
+        // The wrapper shell shares descent's process group, so a Ctrl-C typed in the pane reaches
+        // it too: it traps SIGINT (a trap, unlike an ignored signal, is reset for descent).
+        let command = "trap true INT; stty -a > \(before); '\(binary)' \(arguments); status=$?; stty -a > \(after); "
+            + "echo descent-exited $status; sleep 60"
+        session = try TmuxSession(command: command, width: width, height: height)
+    }
+
+    /// Waits for the shell's line after descent returned; checks the terminal settings are back
+    /// to what they were and the alternate screen is gone. Returns descent's exit status.
+    func expectRestoredTerminal() throws -> Int? {
+        let screen = try session.waitFor("the shell after quitting") { $0.contains("descent-exited") }
+        #expect(!screen.contains("paused"))  // the alternate screen is gone
+        let sttyBefore = try String(contentsOf: scratch.appendingPathComponent("stty-before"), encoding: .utf8)
+        let sttyAfter = try String(contentsOf: scratch.appendingPathComponent("stty-after"), encoding: .utf8)
+        #expect(sttyBefore == sttyAfter)
+        let line = screen.split(separator: "\n").first { $0.contains("descent-exited") } ?? ""
+        return Int(line.split(separator: " ").last ?? "")
+    }
+
+    /// Sends `signal` to the descent process (the child of the pane's shell).
+    func kill(_ signal: String) throws {
+        let panePid = try TmuxSession.tmux(socket: session.socket, ["list-panes", "-t", session.name, "-F", "#{pane_pid}"])
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try TmuxSession.spawn(["pkill", "-\(signal)", "-P", panePid, "-x", "descent"])
+        #expect(result.status == 0, "pkill: \(result.output)")
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: scratch) }
+}
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func playInARealTerminal() throws {
+    let play = try PlaySession("play --steps 100000")
+    defer { play.cleanUp() }
+    let session = play.session
+
+    var screen = try session.waitFor("the first frame") { $0.contains("paused") && $0.contains("step 0/100000") }
+    #expect(screen.contains("sgd(lr=0.001)"))
+    #expect(screen.contains("Leaderboard"))
+
+    try session.send("Space")
+    screen = try session.waitFor("playback") { $0.contains("playing") && (TmuxSession.shownStep($0) ?? 0) > 0 }
+    try session.send("Space")
+    screen = try session.waitFor("pause") { $0.contains("paused") }
+    let paused = try #require(TmuxSession.shownStep(screen))
+    #expect(paused > 0)
+
+    try session.send(".")
+    try session.waitFor("one step forward") { TmuxSession.shownStep($0) == paused + 1 }
+    try session.send(",")
+    try session.send(",")
+    try session.waitFor("two steps back") { TmuxSession.shownStep($0) == paused - 1 }
+
+    try session.send("?")
+    screen = try session.waitFor("the help overlay") { $0.contains("Keys") && $0.contains("one step back") }
+    #expect(screen.contains("hide / show optimizer n"))
+    try session.send("?")
+    try session.waitFor("the help to close") { !$0.contains("one step back") }
+
+    try session.resize(width: 70, height: 34)
+    screen = try session.waitFor("the stacked layout") { s in
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count >= 34 && lines.allSatisfy { $0.count <= 70 } && s.contains("loss f(x)") && s.contains("paused")
+    }
+    try session.resize(width: 30, height: 8)
+    try session.waitFor("the enlarge message") { $0.contains("enlarge") }
+    try session.resize(width: 120, height: 40)
+    try session.waitFor("the full layout again") { $0.contains("Leaderboard") && $0.contains("paused") }
+
+    try session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"),
+      arguments: ["TERM", "INT", "HUP"])
+func signalsRestoreTheTerminal(signal: String) throws {
+    let play = try PlaySession("play --autoplay --steps 100000")
+    defer { play.cleanUp() }
+    try play.session.waitFor("playback") { $0.contains("playing") }
+    try play.kill(signal)
+    let status = try play.expectRestoredTerminal()
+    #expect(status != nil)
+}
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func ctrlCQuitsAndRestoresTheTerminal() throws {
+    let play = try PlaySession("play")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the first frame") { $0.contains("paused") }
+    try play.session.send("C-c")
+    #expect(try play.expectRestoredTerminal() == 0)
+}

@@ -1,0 +1,141 @@
+import Testing
+@testable import DescentCore
+
+/// Schemas, validation and state of the `torch.optim` catalog (trajectories are checked
+/// against PyTorch in TorchOptimizerFixtureTests).
+@Suite struct TorchOptimizerTests {
+    func entry(_ name: String) throws -> OptimizerEntry {
+        try #require(TorchOptimizers.all.first { $0.name == name })
+    }
+
+    /// A 7-parameter objective with a non-zero gradient everywhere near the start.
+    let chain = TorchOptimizerFixture.Chain(weights: [1, 2, 0.5, 3, 1.5, 0.75, 2.5],
+                                            targets: [1, -0.5, 2, 0, -1.5, 0.5, 1])
+    let start = [0.5, -1, 1.5, 2, -0.5, 0, 1.0]
+
+    @Test func catalogHasTorchNames() {
+        #expect(TorchOptimizers.all.map(\.name) == [
+            "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop",
+            "adam", "adamw", "adamax", "nadam", "radam",
+        ])
+    }
+
+    @Test func aliasesChangeOnlyTheirDefaults() throws {
+        let sgd = try entry("sgd"), momentum = try entry("momentum"), nesterov = try entry("nesterov")
+        let sgdDefaults = try sgd.configuration([]).values
+        #expect(try momentum.configuration([]).values["momentum"] == .number(0.9))
+        #expect(try nesterov.configuration([]).values["nesterov"] == .flag(true))
+        for alias in [momentum, nesterov] {
+            #expect(try alias.configuration([]).values["lr"] == sgdDefaults["lr"])
+        }
+    }
+
+    @Test func nesterovNeedsMomentumWithoutDampening() throws {
+        let sgd = try entry("sgd")
+        #expect(throws: SpecError.self) { try sgd.make([SpecArgument("nesterov", .flag(true))]) }
+        #expect(throws: SpecError.self) {
+            try sgd.make([SpecArgument("nesterov", .flag(true)), SpecArgument("momentum", .number(0.9)),
+                          SpecArgument("dampening", .number(0.1))])
+        }
+        #expect(throws: SpecError.self) { try entry("nesterov").make([SpecArgument("momentum", .number(0))]) }
+        _ = try sgd.make([SpecArgument("nesterov", .flag(true)), SpecArgument("momentum", .number(0.5))])
+    }
+
+    @Test(arguments: TorchOptimizers.all.map(\.name))
+    func negativeLearningRateIsRejected(_ name: String) throws {
+        let error = try #require(throws: SpecError.self) { try entry(name).make([SpecArgument("lr", .number(-0.1))]) }
+        #expect(error.message.contains("'lr'"), "\(error.message)")
+    }
+
+    @Test func betasMustLieInTheUnitInterval() throws {
+        for name in ["adam", "adamw", "adamax", "nadam", "radam"] {
+            let error = try #require(throws: SpecError.self) {
+                try entry(name).make([SpecArgument("betas", .tuple([0.9, 1]))])
+            }
+            #expect(error.message.contains("'betas'"), "\(error.message)")
+        }
+    }
+
+    @Test(arguments: TorchOptimizers.all.map(\.name))
+    func learningRateIsTheLRDefault(_ name: String) throws {
+        let e = try entry(name)
+        let optimizer = try e.make([])
+        #expect(try e.configuration([]).values["lr"] == .number(optimizer.learningRate))
+    }
+
+    /// The `lr` argument, not the stored base rate, sets the step: with lr = 0 nothing moves.
+    @Test(arguments: TorchOptimizers.all.map(\.name))
+    func stepUsesTheScheduledRate(_ name: String) throws {
+        var optimizer = try entry(name).make([SpecArgument("weight_decay", .number(0.1))])
+        var x = start
+        optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0, oracle: chain.oracle)
+        #expect(x == start)
+    }
+
+    /// Every state vector, with every optional one switched on, has one value per parameter.
+    @Test(arguments: [
+        ("sgd", [SpecArgument("momentum", .number(0.9))]),
+        ("momentum", []), ("nesterov", []), ("adagrad", []), ("adadelta", []),
+        ("rmsprop", [SpecArgument("centered", .flag(true)), SpecArgument("momentum", .number(0.5))]),
+        ("adam", [SpecArgument("amsgrad", .flag(true))]), ("adamw", [SpecArgument("amsgrad", .flag(true))]),
+        ("adamax", []), ("nadam", []), ("radam", []),
+    ])
+    func stateHasOneValuePerParameter(_ name: String, _ arguments: [SpecArgument]) throws {
+        var optimizer = try entry(name).make(arguments)
+        var x = start
+        for _ in 0..<8 {
+            optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: optimizer.learningRate, oracle: chain.oracle)
+        }
+        let state = optimizer.state
+        #expect(!state.isEmpty)
+        for vector in state {
+            #expect(vector.values.count == start.count, "\(vector.name)")
+            let finite = vector.values.allSatisfy { $0.isFinite }
+            #expect(finite, "\(vector.name)")
+        }
+        if name.hasPrefix("adam") || name == "rmsprop" || name == "adagrad" || name.hasSuffix("adam") {
+            #expect(state.contains { $0.name == "effective lr" })
+        }
+    }
+
+    @Test func adamStateNamesFollowItsOptions() throws {
+        let adam = try entry("adam")
+        var plain = try adam.make([]), ams = try adam.make([SpecArgument("amsgrad", .flag(true))])
+        var x = start, y = start
+        plain.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0.1, oracle: chain.oracle)
+        ams.step(params: &y, gradient: chain.oracle.gradient(at: y), lr: 0.1, oracle: chain.oracle)
+        #expect(plain.state.map(\.name) == ["m", "v", "effective lr"])
+        #expect(ams.state.map(\.name) == ["m", "v", "v̂max", "effective lr"])
+    }
+
+    /// Adam's first step, by hand: m = (1 − β₁)g and v = (1 − β₂)g², so m̂ = g and √v̂ = |g| after
+    /// bias correction, and the step is η·g / (|g| + ε) — PyTorch adds ε after the square root.
+    /// That is η·sign(g) up to η·ε / (|g| + ε) ≤ η·ε / |g| (the ε term), and the effective
+    /// learning rate is η / (|g| + ε). Where g = 0 nothing moves. A large ε = 10⁻³ makes where ε
+    /// enters visible (inside the root, √(g² + ε), would be off by ~ε/|g|² relative). The step is
+    /// read off as a difference of parameters of size ≤ 2, so the closed forms hold to a few ulps
+    /// of those (10⁻¹⁴ covers the bias corrections' and the six operations' roundings); the sign
+    /// holds to the ε bound plus the same slack.
+    @Test func adamFirstStepIsTheSignOfTheGradient() throws {
+        let lr = 0.1, eps = 1e-3
+        var adam = try entry("adam").make([SpecArgument("eps", .number(eps))])
+        var x = start
+        let g = chain.oracle.gradient(at: x)
+        adam.step(params: &x, gradient: g, lr: lr, oracle: chain.oracle)
+        let rates = try #require(adam.state.first { $0.name == "effective lr" }).values
+        #expect(g.contains(0))
+        let slack = 1e-14
+        for i in x.indices {
+            let step = start[i] - x[i]
+            let magnitude = Swift.abs(g[i])
+            let sign: Double = g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0
+            #expect(Swift.abs(step - lr * g[i] / (magnitude + eps)) <= slack, "coordinate \(i)")
+            #expect(Swift.abs(rates[i] - lr / (magnitude + eps)) <= slack * rates[i], "coordinate \(i)")
+            if g[i] == 0 {
+                #expect(step == 0)
+            } else {
+                #expect(Swift.abs(step - lr * sign) <= lr * eps / magnitude + slack, "coordinate \(i)")
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import DescentRender
+
+private let orange = Color.rgb(230, 159, 0)
+
+@Test func logAxisPutsPowersOfTenOnAStraightLine() {
+    let chart = LineChart(title: "loss", series: [ChartSeries(label: "sgd", values: [1, 10, 100, 1000], color: orange)],
+                          yScale: .log10)
+    var buffer = CellBuffer(width: 24, height: 9)
+    chart.draw(into: &buffer, rect: buffer.bounds, glyphs: .unicode)
+    // Title centred; y labels 1…1000 (4 wide) so the plot spans columns 5…23 and rows 1…6.
+    #expect(buffer.line(0) == "       loss (log)       ")
+    #expect(buffer.line(1).hasPrefix("1000┤"))
+    #expect(buffer.line(6).hasPrefix("   1┤"))
+    #expect(buffer.line(7).hasPrefix("    └┬"))
+    #expect(buffer.line(8).hasSuffix("step"))
+    // log10 makes the series a straight diagonal: bottom-left to top-right.
+    #expect(buffer[5, 6].scalar != " " && buffer[23, 1].scalar != " ")
+    #expect(buffer[5, 1].scalar == " " && buffer[23, 6].scalar == " ")
+    #expect(buffer[23, 1].style.foreground == orange)
+}
+
+@Test func logAxisSkipsNonPositiveValues() {
+    let chart = LineChart(title: "", series: [ChartSeries(label: "a", values: [1, 0, -5, 100], color: orange)], yScale: .log10)
+    let ranges = chart.ranges()
+    #expect(ranges?.y == 0...2)
+    #expect(ranges?.x == 0...3)
+}
+
+@Test func degenerateSeriesGetUsableRanges() {
+    func ranges(_ values: [Double], first: Int = 0, scale: AxisScale = .linear) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+        LineChart(title: "", series: [ChartSeries(label: "a", values: values, color: orange, firstStep: first)], yScale: scale).ranges()
+    }
+    #expect(ranges([5, 5, 5])?.y == 4.5...5.5)
+    #expect(ranges([0, 0])?.y == -1...1)
+    #expect(ranges([100, 100], scale: .log10)?.y == 1.5...2.5)
+    #expect(ranges([3], first: 10)?.x == 9...11)
+    #expect(ranges([.nan, .infinity]) == nil)
+    #expect(ranges([]) == nil)
+}
+
+@Test func emptyChartsSayNoData() {
+    var buffer = CellBuffer(width: 20, height: 5)
+    LineChart(title: "loss", series: []).draw(into: &buffer, rect: buffer.bounds, glyphs: .unicode)
+    #expect(buffer.line(0) == "        loss        ")
+    #expect(buffer.text().contains("no data"))
+}
+
+@Test func extremeValuesAndTinyRectsDoNotCrash() {
+    let wild = LineChart(title: "wild", series: [
+        ChartSeries(label: "a", values: [1e300, -1e300, 1e-300, .nan, 0], color: orange),
+        ChartSeries(label: "b", values: [Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude], color: orange),
+    ])
+    for (w, h) in [(0, 0), (1, 1), (3, 2), (8, 3), (40, 10)] {
+        var buffer = CellBuffer(width: w, height: h)
+        wild.draw(into: &buffer, rect: buffer.bounds, glyphs: .unicode)
+        LineChart(title: "x", series: [ChartSeries(label: "c", values: [2], color: orange)], yScale: .log10)
+            .draw(into: &buffer, rect: buffer.bounds, glyphs: .ascii)
+    }
+}

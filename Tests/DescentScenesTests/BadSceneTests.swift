@@ -1,0 +1,206 @@
+import DescentCore
+import Foundation
+import Testing
+@testable import DescentScenes
+
+/// Bad scene files and the exact diagnostics they produce.
+@Suite struct BadSceneTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let header = """
+        title = "t"
+        description = "d"
+        [surface]
+        name = "quadratic"
+        [run]
+        start = [1, 1]
+
+        """
+
+    static let cases: [Case] = [
+        Case(name: "syntax error", text: "title = \"t\"\nsteps = = 3\n", expected: [
+            "bad.toml:2:9: TOML syntax: Error while parsing value: could not determine value type",
+        ]),
+        Case(name: "unknown key and optimizer", text: header + "stpes = 1\n[[optimizer]]\nspec = \"adamm(lr=0.1)\"\n", expected: [
+            "bad.toml:7:1: run.stpes: unknown key; did you mean 'steps'? valid: start, steps, tolerance, speed, layout, seed, schedule",
+            "bad.toml:9:9: optimizer[0].spec: unknown optimizer 'adamm'; did you mean 'adam' or 'adamw' or 'adamax'? valid: "
+                + Registry.builtin.optimizers.map(\.name).joined(separator: ", "),
+        ]),
+        Case(name: "wrong types", text: """
+            title = 3
+            description = "d"
+            [surface]
+            name = "quadratic"
+            [run]
+            start = [1, "a"]
+            steps = "200"
+            layout = "stacked"
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            color = "oragne"
+            """, expected: [
+            "bad.toml:1:9: title: must be a string, got an integer",
+            "bad.toml:6:13: run.start[1]: must be a number, got a string",
+            "bad.toml:7:9: run.steps: must be an integer, got a string",
+            "bad.toml:8:10: run.layout: must be one of 'overlay', 'grid', got 'stacked'",
+            "bad.toml:11:9: optimizer[0].color: unknown colour 'oragne'; did you mean 'orange'? use #RRGGBB or one of "
+                + "orange, sky_blue, bluish_green, yellow, blue, vermillion, reddish_purple, white, grey",
+        ]),
+        Case(name: "missing fields", text: "[run]\nsteps = 10\n", expected: [
+            "bad.toml:1:1: title: missing; a scene needs a title (a string)",
+            "bad.toml:1:1: description: missing; a scene needs a description (a string)",
+            "bad.toml:1:1: surface: missing; a scene needs a [surface] with a name or an expr",
+            "bad.toml:1:1: optimizer: missing; a scene needs at least one [[optimizer]] with a spec",
+        ]),
+        Case(name: "out of range", text: header + "steps = 0\nspeed = 1e9\n[[optimizer]]\nspec = \"sgd(lr=-1)\"\n[[notes]]\nstep = 5\n", expected: [
+            "bad.toml:7:9: run.steps: must be between 1 and 1000000, got 0",
+            "bad.toml:8:9: run.speed: must be between 1 and 5000, got 1000000000",
+            "bad.toml:10:13: optimizer[0].spec: sgd: 'lr' must be >= 0, got -1",
+            "bad.toml:11:3: notes[0].text: missing; a note needs its text",
+        ]),
+        Case(name: "note after the end", text: header + "steps = 10\n[[optimizer]]\nspec = \"sgd\"\n[[notes]]\nstep = 11\ntext = \"late\"\n", expected: [
+            "bad.toml:11:8: notes[0].step: must be between 0 and 10, got 11",
+        ]),
+        Case(name: "huge count", text: """
+            title = "t"
+            description = "d"
+            [surface]
+            name = "saddle"
+            [cloud]
+            count = 1000000
+            center = [0, 0]
+            radius = 0.1
+            escape_radius = 1
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            """, expected: [
+            "bad.toml:6:9: cloud.count: must be between 1 and 10000, got 1000000",
+        ]),
+        Case(name: "too much work", text: """
+            title = "t"
+            description = "d"
+            [surface]
+            name = "saddle"
+            [run]
+            steps = 1000
+            [cloud]
+            count = 10000
+            center = [0, 0]
+            radius = 0.1
+            escape_radius = 1
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            """, expected: [
+            "bad.toml:6:9: run.steps: 1000 steps × 10000 runs is more than 5000000 recorded points; use fewer steps or runs",
+        ]),
+        Case(name: "unknown surface", text: "title = \"t\"\ndescription = \"d\"\n[surface]\nname = \"bael\"\n[run]\nstart = [1, 1]\n[[optimizer]]\nspec = \"sgd\"\n", expected: [
+            "bad.toml:4:8: surface.name: unknown surface 'bael'; did you mean 'beale'? valid: "
+                + Registry.builtin.surfaces.map(\.name).joined(separator: ", "),
+        ]),
+        Case(name: "surface parameters and schedule", text: """
+            title = "t"
+            description = "d"
+            [surface]
+            name = "elongated_bowl"
+            condition = 0
+            angel = 3
+            [run]
+            start = [1, 1]
+            schedule = "cosin(t_max=3)"
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            """, expected: [
+            "bad.toml:5:13: surface.condition: elongated_bowl: 'condition' must be >= 1, got 0",
+            "bad.toml:6:1: surface.angel: unknown key; did you mean 'angle'? valid: name, view, condition, angle",
+            "bad.toml:9:13: run.schedule: unknown schedule 'cosin'; did you mean 'cosine'? valid: "
+                + Registry.builtin.schedules.map(\.name).joined(separator: ", "),
+        ]),
+        Case(name: "escape sequences, expression and view", text: """
+            title = "t\\u001b[2J"
+            description = "d"
+            [surface]
+            expr = "x^2 + * y"
+            view = { x = [1, -1] }
+            [run]
+            start = [1, 1]
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            """, expected: [
+            "bad.toml:1:9: title: must be one line without control characters",
+            "bad.toml:4:15: surface.expr: bad expression at column 7: expected an operand after '+'",
+            "bad.toml:5:1: surface.view.y: missing; a view needs x = [low, high] and y = [low, high]",
+            "bad.toml:5:14: surface.view.x: the low end must be below the high end, got [1, -1]",
+        ]),
+        Case(name: "noise and gradient", text: header + "[noise]\nsigma = 1\neta = 2\n[[optimizer]]\nspec = \"sgd(lr=0.1)\"\ngradient = \"full\"\n", expected: [
+            "bad.toml:8:1: noise.sigma: give sigma (constant noise) or eta and gamma (annealed noise), not both",
+            "bad.toml:12:1: optimizer[0].gradient: only a scene with [data] has minibatch gradients; remove gradient",
+        ]),
+        Case(name: "data", text: """
+            title = "t"
+            description = "d"
+            [data]
+            kind = "least_squares"
+            n = 10
+            batch_size = 11
+            [run]
+            start = [1, 1]
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            gradient = "half"
+            """, expected: [
+            "bad.toml:6:14: data.batch_size: must be between 1 and 10, got 11",
+            "bad.toml:11:12: optimizer[0].gradient: must be one of 'minibatch', 'full', 'matched_noise', got 'half'",
+        ]),
+        Case(name: "unknown data kind", text: "title = \"t\"\ndescription = \"d\"\n[data]\nkind = \"least_square\"\n[run]\nstart = [1, 1]\n[[optimizer]]\nspec = \"sgd\"\n", expected: [
+            "bad.toml:4:8: data.kind: unknown data kind 'least_square'; did you mean 'least_squares'? valid: least_squares, logistic",
+        ]),
+    ]
+
+    @Test(arguments: cases)
+    func diagnostics(_ c: Case) {
+        do {
+            _ = try Scene.parse(c.text, file: "bad.toml")
+            Issue.record("\(c.name) loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == c.expected)
+        }
+    }
+
+    @Test func notUTF8() {
+        // "ti\na" then the byte 0xFF: line 2, column 2.
+        #expect(throws: SceneLoadError([SceneDiagnostic(file: "bad.toml", position: .init(line: 2, column: 2),
+                                                        message: "not UTF-8 text: a scene file must be UTF-8")])) {
+            try Scene.parse(bytes: [0x74, 0x69, 0x0a, 0x61, 0xff, 0x62], file: "bad.toml")
+        }
+    }
+
+    @Test func nulCharacter() {
+        #expect(throws: SceneLoadError([SceneDiagnostic(file: "bad.toml", position: .init(line: 1, column: 11),
+                                                        message: "a NUL character is not allowed in a TOML file")])) {
+            try Scene.parse(bytes: Array("title = \"a\0b\"".utf8), file: "bad.toml")
+        }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = Xoshiro256(seed: 9)
+        for _ in 0..<300 {
+            let bytes = (0..<Int(generator.next() % 200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            #expect(throws: SceneLoadError.self) { try Scene.parse(bytes: bytes, file: "r.toml") }
+        }
+    }
+
+    @Test func aMissingFileIsOneDiagnostic() {
+        do {
+            _ = try Scene.load(path: "/nonexistent/scene.toml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.description.hasPrefix("/nonexistent/scene.toml:1:1: cannot read the file"))
+        }
+    }
+}

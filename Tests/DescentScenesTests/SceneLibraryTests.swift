@@ -1,0 +1,60 @@
+import DescentCore
+import Foundation
+import Testing
+@testable import DescentScenes
+
+/// The scene library: every file loads, validates and plays for its full length.
+@Suite struct SceneLibraryTests {
+    /// The scenes whose lesson is that a run ends: it diverges (non-finite values) on purpose.
+    static let divergent: Set<String> = ["learning-rate-too-large.toml", "monkey-saddle.toml"]
+
+    @Test func theLibraryHasTheLessonsOfTheIssue() throws {
+        let names = Set(try sceneFiles().map(\.lastPathComponent))
+        for lesson in ["beale-race", "long-valley", "rotated-valley", "saddle", "monkey-saddle", "noisy-saddle", "saddle-escape",
+                       "learning-rate-too-large", "schedules", "sign-methods", "sam-sharp-flat", "rosenbrock", "himmelblau",
+                       "minibatch-noise", "quadratic"] {
+            #expect(names.contains(lesson + ".toml"))
+        }
+    }
+
+    @Test(arguments: try sceneFiles())
+    func everySceneLoadsAndPlaysToTheEnd(_ url: URL) throws {
+        let scene = try Scene.load(path: url.path)
+        #expect(!scene.title.isEmpty && !scene.description.isEmpty && !scene.notes.isEmpty)
+        #expect(scene.notes.allSatisfy { $0.step <= scene.steps })
+        if var escape = try scene.makeEscape() {
+            escape.advance(toStep: scene.steps)
+            for cloud in escape.clouds {
+                #expect(cloud.runs.allSatisfy { $0.divergedAt == nil && $0.steps == scene.steps })
+            }
+            return
+        }
+        var race = try scene.makeRace(recordsState: false)
+        race.advance(toStep: scene.steps)
+        let diverged = race.runs.filter { $0.divergedAt != nil }
+        if Self.divergent.contains(url.lastPathComponent) {
+            #expect(!diverged.isEmpty, "a divergence lesson shows a divergence")
+        } else {
+            #expect(diverged.isEmpty, "\(diverged.map(\.label))")
+        }
+        for run in race.runs where run.divergedAt == nil {
+            #expect(run.steps == scene.steps)
+            #expect(run.points.allSatisfy(\.isFinite) && run.losses.allSatisfy(\.isFinite))
+        }
+    }
+
+    /// Truncations of every scene file never crash the loader; each either loads or reports
+    /// problems with positions inside the text.
+    @Test(arguments: try sceneFiles())
+    func truncationsNeverCrash(_ url: URL) throws {
+        let bytes = Array(try Data(contentsOf: url))
+        for cut in stride(from: 0, to: bytes.count, by: 7) {
+            do {
+                _ = try Scene.parse(bytes: Array(bytes[..<cut]), file: "t.toml")
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+                #expect(error.diagnostics.allSatisfy { $0.position.line >= 1 && $0.position.column >= 1 })
+            }
+        }
+    }
+}
