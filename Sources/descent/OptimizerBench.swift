@@ -26,21 +26,28 @@ struct OptimizerBench {
 
     private func measure(_ spec: String, on surface: Surface, registry: Registry) throws -> Double {
         var best = 0.0
-        let oracle = surface.oracle
         for _ in 0..<repeats {
             var optimizer = try registry.optimizer(spec).optimizer
-            var x = [1.0, 1.5]
-            var g = [0.0, 0.0]
-            let lr = optimizer.learningRate
-            let elapsed = ContinuousClock().measure {
-                for _ in 0..<steps {
-                    _ = oracle.evaluate(x, &g)
-                    optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
-                }
-            }
+            let (elapsed, x) = Self.timedLoop(&optimizer, steps: steps, oracle: surface.oracle)
             guard x.allSatisfy(\.isFinite) else { throw CommandError("\(spec) diverged during the benchmark") }
             best = max(best, Double(steps) / elapsed.inSeconds)
         }
         return best
+    }
+
+    /// `steps` iterations of: evaluate f and ∇f at x, take one step; from (1, 1.5). Generic so
+    /// the loop calls the concrete optimizer, not the `any Optimizer` box.
+    private static func timedLoop<O: Optimizer>(_ optimizer: inout O, steps: Int, oracle: GradientOracle)
+        -> (Duration, [Double]) {
+        var x = [1.0, 1.5]
+        var g = [0.0, 0.0]
+        let lr = optimizer.learningRate
+        let elapsed = ContinuousClock().measure {
+            for _ in 0..<steps {
+                _ = oracle.evaluate(x, &g)
+                optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
+            }
+        }
+        return (elapsed, x)
     }
 }

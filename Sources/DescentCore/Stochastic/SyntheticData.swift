@@ -7,21 +7,21 @@ public enum SyntheticData {
     public static func regression(count n: Int, slope: Double, intercept: Double, noise: Double, seed: UInt64)
         -> (x: [Double], y: [Double])
     {
-        var generator = Xoshiro256(seed: seed)
-        var xs: [Double] = [], ys: [Double] = []
-        xs.reserveCapacity(n)
-        ys.reserveCapacity(n)
-        for _ in 0..<n {
-            let x = generator.gaussian()
-            xs.append(x)
-            ys.append(slope * x + intercept + noise * generator.gaussian())
-        }
-        return (xs, ys)
+        samples(count: n, seed: seed) { x, generator in slope * x + intercept + noise * generator.gaussian() }
     }
 
     /// Classification data from a logistic model: y_i = +1 with probability
     /// σ(slope·x_i + intercept), else −1 (σ the logistic function), decided by a uniform draw.
     public static func classification(count n: Int, slope: Double, intercept: Double, seed: UInt64)
+        -> (x: [Double], y: [Double])
+    {
+        samples(count: n, seed: seed) { x, generator in
+            generator.uniform() < LinearModelLoss.sigmoid(slope * x + intercept) ? 1 : -1
+        }
+    }
+
+    /// n pairs: x_i ~ N(0, 1), then y_i = label(x_i) with the same generator (drawn in that order).
+    private static func samples(count n: Int, seed: UInt64, label: (Double, inout Xoshiro256) -> Double)
         -> (x: [Double], y: [Double])
     {
         var generator = Xoshiro256(seed: seed)
@@ -31,7 +31,7 @@ public enum SyntheticData {
         for _ in 0..<n {
             let x = generator.gaussian()
             xs.append(x)
-            ys.append(generator.uniform() < LinearModelLoss.sigmoid(slope * x + intercept) ? 1 : -1)
+            ys.append(label(x, &generator))
         }
         return (xs, ys)
     }
