@@ -76,8 +76,10 @@ public struct BrailleCanvas: Sendable {
     /// with a non-finite end are skipped.
     public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), ink: Ink) {
         let limit = (x: Double(dotWidth), y: Double(dotHeight))
-        guard let (p, q) = SegmentClipper.clip(a, b, width: limit.x, height: limit.y) else { return }
-        func dot(_ v: Double, _ size: Int) -> Int { min(max(Int(v), 0), size - 1) }
+        guard let (p, q) = SegmentClipper.clip(a, b, width: limit.x, height: limit.y),
+              [p.x, p.y, q.x, q.y].allSatisfy(\.isFinite) else { return }
+        // Clamped before the conversion: ends far outside (a diverging run) overflow Int.
+        func dot(_ v: Double, _ size: Int) -> Int { Int(min(max(v, 0), Double(size - 1))) }
         line(fromDot: (dot(p.x, dotWidth), dot(p.y, dotHeight)), toDot: (dot(q.x, dotWidth), dot(q.y, dotHeight)), ink: ink)
     }
 

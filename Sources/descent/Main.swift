@@ -12,7 +12,9 @@ enum Main {
             if Descent.exitCode(for: error) == .success || error is CleanExit {
                 Descent.exit(withError: error)
             }
-            printError(Descent.message(for: error))
+            // A bare ExitCode (e.g. after diagnostics were printed) has no message to add.
+            let message = Descent.message(for: error)
+            if !message.isEmpty { printError(message) }
             Descent.exit(withError: ExitCode(Descent.exitCode(for: error).rawValue == 0 ? 1 : Descent.exitCode(for: error).rawValue))
         }
     }

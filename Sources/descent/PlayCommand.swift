@@ -1,6 +1,7 @@
 import ArgumentParser
 import DescentCore
 import DescentRender
+import DescentScenes
 import DescentTUI
 import Foundation
 
@@ -38,13 +39,19 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Start in grid mode: one small plot per optimizer (o/v toggles).")
     var grid = false
 
+    @Option(help: ArgumentHelp("Play a scene file (scenes/*.toml) instead of optimizer specs; a single FILE.toml argument does the same. "
+                               + "The scene sets the surface, starts, optimizers, steps, tolerance, speed and captions.",
+                               valueName: "FILE"))
+    var scene: String?
+
     func validate() throws {
         guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tol must be a positive number") }
     }
 
-    /// The race to show: the optimizer specs given, or the default race (six classic optimizers
+    /// The race to show: a scene (``scenePath(specs:)``), the optimizer specs given, or the default race (six classic optimizers
     /// on Beale from (1, 1.5)) when there are none.
     func makeSetup(_ simulation: SimulationOptions, specs: [String]) throws -> RaceSetup {
+        if let path = try scenePath(specs: specs) { return try sceneSetup(path) }
         let isDefaultRace = specs.isEmpty
         let surface = try simulation.resolveSurface()
         let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
@@ -64,6 +71,38 @@ struct DisplayOptions: ParsableArguments {
     }
 }
 
+extension DisplayOptions {
+    /// The scene file to show: `--scene FILE`, or a single positional argument ending in
+    /// `.toml`; nil for a race of optimizer specs.
+    func scenePath(specs: [String]) throws -> String? {
+        if let scene {
+            guard specs.isEmpty else { throw CommandError("give either --scene or optimizer specs, not both") }
+            return scene
+        }
+        return specs.count == 1 && specs[0].lowercased().hasSuffix(".toml") ? specs[0] : nil
+    }
+
+    /// The race of the scene file at `path` (with `--grid`, in grid layout). A bad scene prints
+    /// its diagnostics to stderr, one `FILE:LINE:COLUMN: message` per line, and fails with exit
+    /// status 1 (before any terminal is touched).
+    func sceneSetup(_ path: String) throws -> RaceSetup {
+        let loaded: Scene
+        do {
+            loaded = try Scene.load(path: path)
+        } catch {
+            FileHandle.standardError.write(Data(error.diagnostics.map { "\($0)\n" }.joined().utf8))
+            throw ExitCode(1)
+        }
+        do {
+            var setup = try RaceSetup(scene: loaded)
+            if grid { setup.layout = .grid }
+            return setup
+        } catch {
+            throw CommandError("scene \(path): \(error.message)")
+        }
+    }
+}
+
 /// `descent play` (the default command): the full-screen visualizer.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,7 +111,9 @@ struct PlayCommand: ParsableCommand {
         discussion: """
             With no optimizer specs: sgd, momentum, nesterov, adagrad, rmsprop and adam on \
             Beale's function from (1, 1.5). Playback pauses at --steps (the horizon); space \
-            there plays on for another --steps. Press ? for every key. Needs an interactive \
+            there plays on for another --steps. 'descent play FILE.toml' (or --scene FILE) \
+            plays a scene: its captions show on screen and playback pauses at its marked \
+            notes. Press ? for every key. Needs an interactive \
             terminal: for files and pipes use 'descent render', 'trace' or 'race'.
             """)
 
@@ -85,7 +126,7 @@ struct PlayCommand: ParsableCommand {
     @Option(help: .hidden)
     var exitAfter: Double?
 
-    @Argument(help: "Optimizer specs, e.g. sgd(lr=0.01) 'adam(lr=0.1)' (default: the six-optimizer race).")
+    @Argument(help: "Optimizer specs, e.g. sgd(lr=0.01) 'adam(lr=0.1)' (default: the six-optimizer race), or one scene FILE.toml.")
     var optimizers: [String] = []
 
     func validate() throws {

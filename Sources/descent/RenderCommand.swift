@@ -10,7 +10,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Print one frame of the visualizer (for docs, tests and scripts).",
         discussion: """
-            The same frame 'descent play' shows at step --at (default: --steps), drawn at \
+            The same frame 'descent play' shows at step --at (default: --steps, or the \
+            scene's steps with --scene FILE, whose caption at that step is shown), drawn at \
             --size and printed with ANSI colours (or plain text with --color never; auto \
             means colours only when stdout is a terminal).
             """)
@@ -27,7 +28,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Show the help overlay.")
     var keys = false
 
-    @Argument(help: "Optimizer specs, e.g. sgd(lr=0.01) 'adam(lr=0.1)' (default: the six-optimizer race).")
+    @Argument(help: "Optimizer specs, e.g. sgd(lr=0.01) 'adam(lr=0.1)' (default: the six-optimizer race), or one scene FILE.toml.")
     var optimizers: [String] = []
 
     func validate() throws {
@@ -47,8 +48,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try frameSize()
-        var state = AppState(setup: try display.makeSetup(simulation, specs: optimizers), width: width, height: height)
-        state.seek(toStep: at ?? simulation.steps)
+        let setup = try display.makeSetup(simulation, specs: optimizers)
+        var state = AppState(setup: setup, width: width, height: height)
+        state.seek(toStep: at ?? setup.steps)
         if keys { _ = state.apply(.toggleHelp) }
         let depth = depth()
         let frame = FrameComposer(glyphs: Glyphs.select(ascii: display.ascii), hasColors: depth != .none).compose(state)

@@ -1,5 +1,6 @@
 import DescentCore
 import DescentRender
+import DescentScenes
 
 /// The whole app as a value: the race with its history, what step is shown, playback, the view,
 /// the cursor, toggles and the terminal size. Input becomes ``Action``s, ``apply(_:)`` turns
@@ -20,7 +21,7 @@ public struct AppState {
     /// play is pressed at the horizon.
     public internal(set) var horizon: Int
     public internal(set) var isPlaying = false
-    public internal(set) var speedIndex = PlaybackSpeed.defaultIndex
+    public internal(set) var speedIndex: Int
     /// Steps owed to playback that have not made a whole step yet.
     var stepCredit = 0.0
     /// The run whose step anatomy (arrows, inspector) is shown and whose learning rate `u`/`d`
@@ -47,11 +48,13 @@ public struct AppState {
         horizon = setup.steps
         view = setup.view
         layoutMode = setup.layout
+        speedIndex = min(max(setup.speedIndex, 0), PlaybackSpeed.ladder.count - 1)
+        notice = setup.notice
         self.width = width
         self.height = height
         lanes = setup.entries.enumerated().map { k, entry in
-            Lane(spec: entry.spec, optimizer: entry.optimizer, color: Palette.okabeIto[k], surface: setup.surface,
-                 schedule: setup.schedule, start: setup.start)
+            Lane(entry: entry, color: entry.color ?? Palette.okabeIto[k], surface: setup.surface, schedule: setup.schedule,
+                 start: setup.start)
         }
         computeAhead()
     }
@@ -77,12 +80,16 @@ public struct AppState {
     mutating func restartAll(from start: [Double]) {
         self.start = start
         for k in lanes.indices {
-            lanes[k].restart(from: start, learningRate: lanes[k].learningRate, surface: surface, schedule: setup.schedule)
+            lanes[k].restart(from: start, learningRate: lanes[k].learningRate)
         }
         step = 0
         stepCredit = 0
         computeAhead()
     }
+
+    /// The caption at the shown step: the latest note at or before it, or nil (then the
+    /// setup's description, if any, is shown).
+    public var caption: SceneNote? { setup.notes.last { $0.step <= step } }
 
     /// The lanes that are shown, with their indices.
     var visibleLanes: [(index: Int, lane: Lane)] {

@@ -98,14 +98,22 @@ extension AppState {
     }
 
     /// Playback: credit speed × elapsed steps (elapsed capped), advance the whole steps, pause
-    /// at the horizon.
+    /// at the horizon and at the first note with `pause` that playback reaches (crossed from an
+    /// earlier step, so playing on from a note does not stop there again).
     private mutating func tick(seconds: Double) -> [AppCommand] {
         guard isPlaying else { return [] }
         let elapsed = seconds.isFinite ? min(max(seconds, 0), PlaybackSpeed.maximumTickSeconds) : 0
         stepCredit += stepsPerSecond * elapsed
         let whole = Int(stepCredit)
         stepCredit -= Double(whole)
-        advance(by: min(whole, max(0, horizon - step)))
+        let target = step + min(whole, max(0, horizon - step))
+        if let note = setup.notes.first(where: { $0.pause && $0.step > step && $0.step <= target }) {
+            advance(by: note.step - step)
+            isPlaying = false
+            notice = "paused at a note: space plays on"
+            return []
+        }
+        advance(by: target - step)
         if step >= horizon {
             isPlaying = false
             notice = "horizon reached: space plays on"
@@ -123,12 +131,14 @@ extension AppState {
         view = setup.view
         cursor = nil
         horizon = setup.steps
+        start = setup.start
         for k in lanes.indices {
             lanes[k].isHidden = false
-            lanes[k].restart(from: setup.start, learningRate: lanes[k].originalLearningRate, surface: surface,
-                             schedule: setup.schedule)
+            lanes[k].restart(from: setup.entries[k].start ?? setup.start, learningRate: lanes[k].originalLearningRate)
         }
-        restartAll(from: setup.start)
+        step = 0
+        stepCredit = 0
+        computeAhead()
     }
 
     private mutating func moveCursor(dx: Int, dy: Int) {
@@ -159,9 +169,9 @@ extension AppState {
         let old = lanes[selected].learningRate
         let lr = up ? old * Self.learningRateFactor : old / Self.learningRateFactor
         guard lr.isFinite, lr > 0 else { return }
-        lanes[selected].restart(from: start, learningRate: lr, surface: surface, schedule: setup.schedule)
+        lanes[selected].restart(from: lanes[selected].start, learningRate: lr)
         lanes[selected].extend(toStep: min(step + 1, Self.historyLimit), minima: minima, tolerance: setup.tolerance)
-        notice = "\(lanes[selected].spec): lr \(NumberFormat.compact(old)) → \(NumberFormat.compact(lr)), restarted"
+        notice = "\(lanes[selected].label): lr \(NumberFormat.compact(old)) → \(NumberFormat.compact(lr)), restarted"
     }
 
     private mutating func toggleLane(_ index: Int) {

@@ -32,6 +32,7 @@ public struct FrameComposer {
             return buffer
         }
         for panel in PlotGeometry.panels(state, layout: layout) { drawPanel(panel, state: state, into: &buffer) }
+        drawCaption(state, into: &buffer, plot: layout.plot)
         if let rect = layout.legend { legend(state, width: rect.width).draw(into: &buffer, rect: rect, glyphs: glyphs) }
         if let rect = layout.leaderboard { drawLeaderboard(state, into: &buffer, rect: rect) }
         if let rect = layout.inspector { drawInspector(state, into: &buffer, rect: rect) }
@@ -46,7 +47,7 @@ public struct FrameComposer {
     private func drawPanel(_ panel: PlotPanel, state: AppState, into buffer: inout CellBuffer) {
         if let lane = panel.titleLane {
             let selected = lane == state.selected
-            let title = (selected ? "▸" : " ") + "\(lane + 1) " + state.lanes[lane].spec
+            let title = (selected ? "▸" : " ") + "\(lane + 1) " + state.lanes[lane].label
             buffer.write(text(TextFitting.truncate(title, to: panel.rect.width - 1, ellipsis: glyphs.ellipsis)),
                          x: panel.rect.x, y: panel.rect.y,
                          style: Style(foreground: state.lanes[lane].color, attributes: selected ? .bold : []))
@@ -97,7 +98,7 @@ public struct FrameComposer {
             state.visibleLanes.map { _, lane in
                 let last = lane.shownStep(state.step)
                 let all = values(lane.run)
-                return ChartSeries(label: lane.spec, values: last >= 0 ? Array(all[0...last]) : [], color: lane.color)
+                return ChartSeries(label: lane.label, values: last >= 0 ? Array(all[0...last]) : [], color: lane.color)
             }
         }
         return [LineChart(title: "loss f(x)", series: series(\.losses), yScale: .log10),

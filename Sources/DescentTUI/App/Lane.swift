@@ -6,12 +6,21 @@ import DescentRender
 public struct Lane {
     /// The spec text it was built from (`adam(lr=0.05)`): name and hyperparameters.
     public let spec: String
+    /// The name shown in the legend and the charts: a scene's label, else the spec.
+    public let label: String
     /// The optimizer as configured, before any step (a value: copying it gives fresh state).
     let prototype: any Optimizer
+    /// The learning-rate schedule η_k = η·s(k) of this lane.
+    let schedule: any Schedule
+    /// Makes the gradients this lane sees (the surface's exact gradient, or a scene's minibatch
+    /// oracle), afresh for every run so that a restart replays the same minibatches.
+    let makeOracle: () -> GradientOracle
     /// The base learning rate now in use (changed live with `u`/`d`).
     public private(set) var learningRate: Double
     public let color: Color
     public var isHidden = false
+    /// The point the current run started from.
+    public private(set) var start: [Double]
     /// The run from the current start with the current learning rate.
     public private(set) var run: Run
     /// The first step whose point is within the tolerance of a known minimum, if reached so far.
@@ -21,20 +30,29 @@ public struct Lane {
     /// How many points of the history have been checked for arrival.
     private var checkedCount = 0
 
-    /// A lane for `optimizer`, started at `start` on `surface`.
-    init(spec: String, optimizer: any Optimizer, color: Color, surface: Surface, schedule: any Schedule, start: [Double]) {
-        self.spec = spec
-        prototype = optimizer
-        learningRate = optimizer.learningRate
+    /// A lane for `entry` of a race on `surface`: its own start, schedule and oracle when the
+    /// entry has them, else `start`, `schedule` and the surface's exact gradient.
+    init(entry: RaceSetup.Entry, color: Color, surface: Surface, schedule: any Schedule, start: [Double]) {
+        spec = entry.spec
+        label = entry.label ?? entry.spec
+        prototype = entry.optimizer
+        self.schedule = entry.schedule ?? schedule
+        makeOracle = entry.oracle ?? { surface.oracle }
+        learningRate = entry.optimizer.learningRate
         self.color = color
-        run = Self.makeRun(spec: spec, optimizer: optimizer, learningRate: optimizer.learningRate,
-                           surface: surface, schedule: schedule, start: start)
+        self.start = entry.start ?? start
+        run = Run(label: spec, spec: spec, optimizer: entry.optimizer, schedule: self.schedule, oracle: makeOracle(),
+                  start: self.start, recordsState: true)
     }
 
     /// The lane restarted from `start` with base learning rate `lr` (history discarded).
-    mutating func restart(from start: [Double], learningRate lr: Double, surface: Surface, schedule: any Schedule) {
+    mutating func restart(from start: [Double], learningRate lr: Double) {
         learningRate = lr
-        run = Self.makeRun(spec: spec, optimizer: prototype, learningRate: lr, surface: surface, schedule: schedule, start: start)
+        self.start = start
+        var optimizer = prototype
+        optimizer.learningRate = lr
+        run = Run(label: spec, spec: spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(), start: start,
+                  recordsState: true)
         arrivalStep = nil
         arrivalPoint = nil
         checkedCount = 0
@@ -63,12 +81,4 @@ public struct Lane {
 
     /// Whether the run has diverged by `step`.
     func hasDiverged(by step: Int) -> Bool { run.divergedAt.map { $0 <= step } ?? false }
-
-    private static func makeRun(spec: String, optimizer: any Optimizer, learningRate: Double, surface: Surface,
-                                schedule: any Schedule, start: [Double]) -> Run {
-        var optimizer = optimizer
-        optimizer.learningRate = learningRate
-        return Run(label: spec, spec: spec, optimizer: optimizer, schedule: schedule, oracle: surface.oracle,
-                   start: start, recordsState: true)
-    }
 }

@@ -24,7 +24,7 @@ extension FrameComposer {
             cells.append(lane.arrivalStep.flatMap { $0 <= state.step ? String($0) : nil } ?? "-")
             let attributes: CellAttributes = lane.isHidden ? .dim : (k == state.selected ? .bold : [])
             return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
-                                   label: text(marker + "\(k + 1) " + lane.spec + (lane.isHidden ? " (hidden)" : "")),
+                                   label: text(marker + "\(k + 1) " + lane.label + (lane.isHidden ? " (hidden)" : "")),
                                    cells: cells, style: Style(attributes: attributes))
         }
         var columns: [LegendTable.Column] = [.init(title: "loss"), .init(title: text("‖∇f‖")), .init(title: "lr"), .init(title: "tol@")]
@@ -58,7 +58,7 @@ extension FrameComposer {
         }
         for (place, entry) in board.prefix(rect.height - 1).enumerated() {
             let lane = state.lanes[entry.index]
-            let line = " \(place + 1). " + lane.spec
+            let line = " \(place + 1). " + lane.label
             let when = "step \(entry.step)"
             let y = rect.y + 1 + place
             let room = rect.width - TextFitting.width(when) - 1
@@ -79,7 +79,7 @@ extension FrameComposer {
         buffer.fill(rect)
         guard state.lanes.indices.contains(state.selected) else { return }
         let lane = state.lanes[state.selected]
-        let header = "▸\(state.selected + 1) " + lane.spec
+        let header = "▸\(state.selected + 1) " + lane.label
         buffer.write(text(TextFitting.truncate(header, to: rect.width, ellipsis: glyphs.ellipsis)), x: rect.x, y: rect.y,
                      style: Style(foreground: lane.color, attributes: .bold), clip: rect)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
@@ -110,18 +110,32 @@ extension FrameComposer {
             .draw(into: &buffer, rect: body, glyphs: glyphs)
     }
 
-    /// The status line: play state, step and horizon, speed, a notice or the cursor readout,
-    /// then key hints.
+    /// The status line: play state, step and horizon, speed, the seed of a race with
+    /// randomness, a notice or the cursor readout, then key hints.
     func statusBar(_ state: AppState) -> StatusBar {
         var segments = [
             state.isPlaying ? "▶ playing" : "▮▮ paused",
             "step \(state.step)/\(state.horizon)",
             PlaybackSpeed.label(state.stepsPerSecond),
         ]
+        if let seed = state.setup.seed { segments.append("seed \(seed)") }
         if let notice = state.notice { segments.append(notice) }
         if let cursor = state.cursor { segments.append(readout(state.surface, at: cursor)) }
         if state.layoutMode == .grid { segments.append("grid") }
         return StatusBar(segments: segments.map(text), hints: Keymap.hints.map { StatusBar.Hint(key: text($0.key), action: $0.action) })
+    }
+
+    /// The caption box at the bottom of the plot area: the title in its top edge (a scene's),
+    /// and the caption at the shown step (else the description), wrapped; at most a third of
+    /// the plot's height (longer text ends in `…`). Nothing for a race without title or notes.
+    func drawCaption(_ state: AppState, into buffer: inout CellBuffer, plot: Rect) {
+        let body = state.caption?.text ?? state.setup.description ?? ""
+        let title = state.setup.title ?? ""
+        guard !(title.isEmpty && body.isEmpty), plot.width >= 8 else { return }
+        let box = TextBox(title: text(title), text: text(body),
+                          style: Style(foreground: .rgb(235, 235, 235), background: .rgb(30, 30, 40)))
+        let height = min(box.height(forWidth: plot.width), max(plot.height / 3, 3))
+        box.draw(into: &buffer, rect: Rect(x: plot.x, y: plot.maxY - height, width: plot.width, height: height), glyphs: glyphs)
     }
 
     /// "x 1.23 y 0.45 f 2.31 ∇f (0.12, -3.4)" at point p.

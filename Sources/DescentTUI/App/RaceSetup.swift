@@ -1,16 +1,37 @@
 import DescentCore
+import DescentRender
+import DescentScenes
 
 /// Everything a session starts from: the surface, the start point, the optimizers, the schedule,
 /// the step horizon and the arrival tolerance. Built by `descent play` and `descent render`.
 public struct RaceSetup {
-    /// One optimizer as given on the command line: its spec text and the built optimizer.
+    /// One optimizer: its spec text and the built optimizer, and what a scene may set for it
+    /// alone (nil: the race's own).
     public struct Entry {
         public var spec: String
         public var optimizer: any Optimizer
+        /// The legend label (nil: the spec).
+        public var label: String?
+        /// The colour (nil: the palette's colour for its index).
+        public var color: Color?
+        /// Where it starts (nil: the race's start).
+        public var start: [Double]?
+        /// Its learning-rate schedule (nil: the race's).
+        public var schedule: (any Schedule)?
+        /// Makes the gradients it sees, afresh for every run (a minibatch oracle then restarts
+        /// its sampling, so a restarted run replays the same batches); nil: the surface's exact
+        /// gradient.
+        public var oracle: (() -> GradientOracle)?
 
-        public init(spec: String, optimizer: any Optimizer) {
+        public init(spec: String, optimizer: any Optimizer, label: String? = nil, color: Color? = nil,
+                    start: [Double]? = nil, schedule: (any Schedule)? = nil, oracle: (() -> GradientOracle)? = nil) {
             self.spec = spec
             self.optimizer = optimizer
+            self.label = label
+            self.color = color
+            self.start = start
+            self.schedule = schedule
+            self.oracle = oracle
         }
     }
 
@@ -26,6 +47,19 @@ public struct RaceSetup {
     public var layout: PlotLayoutMode
     /// The plane rectangle shown at first (and after `0` or `r`).
     public var view: ViewBox
+    /// The title shown on screen (a scene's), or nil.
+    public var title: String?
+    /// What the race shows, captioned until the first note (a scene's description), or nil.
+    public var description: String?
+    /// Captions by step, sorted by step: the latest one at or before the shown step is on
+    /// screen, and playback pauses at those with `pause`.
+    public var notes: [SceneNote] = []
+    /// The seed of the race's randomness, shown on screen when the race has any (nil: none).
+    public var seed: UInt64?
+    /// Playback speed at first, an index into ``PlaybackSpeed/ladder``.
+    public var speedIndex = PlaybackSpeed.defaultIndex
+    /// A notice shown in the status line at first (e.g. what of a scene is not shown), or nil.
+    public var notice: String?
 
     /// A setup showing `view` (default: the surface's own view box).
     public init(surface: Surface, start: [Double], entries: [Entry], schedule: any Schedule = ConstantSchedule(),

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// The repository's `scenes/` folder.
+private let scenesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenes")
+
+private let sceneFiles: [String] = {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: scenesDirectory.path)) ?? []
+    return names.filter { $0.hasSuffix(".toml") }.sorted()
+}()
+
+/// The title, and the step and text of the first note, read from a scene file's lines.
+private func titleAndFirstNote(_ file: String) throws -> (title: String, step: Int, text: String) {
+    let lines = try String(contentsOf: scenesDirectory.appendingPathComponent(file), encoding: .utf8)
+        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    func value(_ key: String, in lines: ArraySlice<String>) -> String? {
+        lines.first { $0.hasPrefix(key + " = ") }.map { String($0.dropFirst(key.count + 3)) }
+    }
+    func unquoted(_ s: String) -> String { String(s.dropFirst().dropLast()) }
+    let title = try #require(value("title", in: lines[...]).map(unquoted))
+    let notes = try #require(lines.firstIndex(of: "[[notes]]"))
+    let step = try #require(value("step", in: lines[notes...]).flatMap { Int($0) })
+    let text = try #require(value("text", in: lines[notes...]).map(unquoted))
+    return (title, step, text)
+}
+
+@Test func thereAreSceneFiles() {
+    #expect(sceneFiles.count >= 10)
+}
+
+@Test(arguments: sceneFiles)
+func renderSceneShowsTitleAndCaption(file: String) throws {
+    let scene = try titleAndFirstNote(file)
+    let path = scenesDirectory.appendingPathComponent(file).path
+    let result = try DescentProcess.run(["render", "--scene", path, "--at", String(scene.step), "--color", "never",
+                                         "--size", "100x30"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == 30)
+    #expect(lines.allSatisfy { $0.unicodeScalars.count == 100 })
+    #expect(result.stdout.contains(String(scene.title.prefix(30))), "title of \(file)")
+    #expect(result.stdout.contains(String(scene.text.prefix(25))), "first caption of \(file)")
+    #expect(lines.last?.contains("step \(scene.step)/") == true)
+}
+
+@Test func renderSceneAsPositionalTomlArgumentDefaultsToTheScenesLastStep() throws {
+    let path = scenesDirectory.appendingPathComponent("long-valley.toml").path
+    let result = try DescentProcess.run(["render", path, "--color", "never", "--size", "100x30"])
+    #expect(result.status == 0, "\(result.stderr)")
+    // long-valley.toml: steps = 200.
+    #expect(result.stdout.contains("step 200/200"))
+}
+
+@Test(arguments: ["render", "play"])
+func badSceneFailsWithDiagnosticsOnStderr(command: String) throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-bad-scene-\(command).toml")
+    try """
+        title = "Bad"
+        description = "An unknown optimizer."
+
+        [surface]
+        name = "beale"
+
+        [run]
+        start = [1, 1]
+        steps = 10
+
+        [[optimizer]]
+        spec = "sgd(lr=0.1)"
+        colour = "orange"
+        """.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try DescentProcess.run([command, "--scene", file.path, "--color", "never"])
+    #expect(result.status != 0)
+    #expect(result.stdout.isEmpty)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(!lines.isEmpty)
+    #expect(lines.allSatisfy { $0.hasPrefix(file.path + ":") }, "\(result.stderr)")
+    #expect(lines.contains { $0.hasPrefix(file.path + ":13:1: ") }, "\(result.stderr)")
+}
+
+@Test func sceneAndOptimizerSpecsTogetherAreRejected() throws {
+    let path = scenesDirectory.appendingPathComponent("long-valley.toml").path
+    let result = try DescentProcess.run(["render", "--scene", path, "sgd(lr=0.1)", "--color", "never"])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("either --scene or optimizer specs"))
+}

@@ -1,0 +1,170 @@
+import DescentCore
+import DescentRender
+import DescentScenes
+import Foundation
+import Testing
+@testable import DescentTUI
+
+/// The scene files of the repository (`scenes/`).
+private let scenesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenes")
+
+private func sceneState(_ name: String, width: Int = 200, height: Int = 50) throws -> AppState {
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name).path)
+    return AppState(setup: try RaceSetup(scene: scene), width: width, height: height)
+}
+
+private func frameText(_ state: AppState) -> String { FrameComposer(glyphs: .unicode).compose(state).text() }
+
+/// Plays `state` in ticks of a tenth of a second until playback stops (at most `limit` ticks).
+private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
+    _ = state.apply(.togglePlay)
+    for _ in 0..<limit where state.isPlaying { _ = state.apply(.tick(seconds: 0.1)) }
+}
+
+@Test func sceneSetupCarriesLabelsNotesSpeedViewAndHorizon() throws {
+    let state = try sceneState("long-valley.toml")
+    let setup = state.setup
+    #expect(state.lanes.map(\.label) == ["SGD", "momentum", "RMSprop", "Adam"])
+    #expect(state.lanes.map(\.spec) == ["sgd(lr=0.045)", "sgd(lr=0.02, momentum=0.9)", "rmsprop(lr=0.05)", "adam(lr=0.3)"])
+    #expect(state.lanes.map(\.color) == (0..<4).map { Palette.okabeIto[$0] })
+    #expect(setup.title == "The long valley")
+    #expect(setup.notes.map(\.step) == [0, 8, 20, 70, 140])
+    #expect(setup.notes.map(\.pause) == [false, true, true, false, false])
+    #expect(state.stepsPerSecond == 10)
+    #expect(state.horizon == 200)
+    #expect(setup.tolerance == 0.01)
+    #expect(setup.view == ViewBox(x: -5...5, y: -2...2))
+    #expect(state.lanes.allSatisfy { $0.run.point(0) == [-4.5, 1.5] })
+    #expect(setup.seed == nil)
+    #expect(!frameText(state).contains("seed"))
+}
+
+@Test func sceneColoursStartsAndLabelsPerOptimizer() throws {
+    let text = """
+        title = "Two starts"
+        description = "Colours and starts per optimizer."
+
+        [surface]
+        name = "booth"
+
+        [run]
+        start = [1, 1]
+        steps = 10
+        speed = 40
+
+        [[optimizer]]
+        spec = "sgd(lr=0.1)"
+        label = "plain"
+        color = "vermillion"
+
+        [[optimizer]]
+        spec = "adam(lr=0.1)"
+        color = "#102030"
+        start = [-2, 0.5]
+
+        [[optimizer]]
+        spec = "momentum(lr=0.1)"
+        """
+    let scene = try Scene.parse(text, file: "inline.toml")
+    let state = AppState(setup: try RaceSetup(scene: scene), width: 200, height: 50)
+    #expect(state.lanes.map(\.label) == ["plain", "adam(lr=0.1)", "momentum(lr=0.1)"])
+    #expect(state.lanes[0].color == .rgb(213, 94, 0))
+    #expect(state.lanes[1].color == .rgb(0x10, 0x20, 0x30))
+    #expect(state.lanes[2].color == Palette.okabeIto[2])
+    #expect(state.lanes[0].run.point(0) == [1, 1])
+    #expect(state.lanes[1].run.point(0) == [-2, 0.5])
+    // 40 steps/s is between 30 and 50 on the ladder; 50/40 < 40/30.
+    #expect(state.stepsPerSecond == 50)
+    let frame = frameText(state)
+    #expect(frame.contains("1 plain"))
+    #expect(frame.contains("2 adam(lr=0.1)"))
+    // Reset returns each lane to its own start.
+    var moved = state
+    _ = moved.apply(.mouse(x: 10, y: 10, button: .left))
+    _ = moved.apply(.reset)
+    #expect(moved.lanes[1].run.point(0) == [-2, 0.5])
+    #expect(moved.lanes[0].run.point(0) == [1, 1])
+}
+
+@Test func captionOfTheLatestNoteIsShownAtTheShownStep() throws {
+    var state = try sceneState("long-valley.toml")
+    let notes = state.setup.notes
+    state.seek(toStep: 7)
+    var text = frameText(state)
+    #expect(text.contains("The long valley"))
+    #expect(!text.contains(notes[1].text))
+    state.seek(toStep: 8)
+    text = frameText(state)
+    #expect(text.contains(notes[1].text))
+    state.seek(toStep: 19)
+    #expect(frameText(state).contains(notes[1].text))
+    state.seek(toStep: 20)
+    text = frameText(state)
+    #expect(text.contains(notes[2].text))
+    #expect(!text.contains(notes[1].text))
+}
+
+@Test func descriptionIsTheCaptionBeforeTheFirstNote() throws {
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("long-valley.toml").path)
+    var setup = try RaceSetup(scene: scene)
+    setup.notes.removeAll { $0.step == 0 }
+    let state = AppState(setup: setup, width: 200, height: 50)
+    #expect(state.caption == nil)
+    #expect(frameText(state).contains(String(scene.description.prefix(40))))
+}
+
+@Test func pauseNotesStopPlaybackAtTheirStepsOncePerPass() throws {
+    var state = try sceneState("long-valley.toml")
+    playUntilStopped(&state)
+    #expect(state.step == 8)
+    #expect(!state.isPlaying)
+    playUntilStopped(&state)
+    #expect(state.step == 20)
+    playUntilStopped(&state)
+    #expect(state.step == 200)  // the notes at 70 and 140 do not pause
+    // A new pass from the start pauses at the first note again.
+    _ = state.apply(.jumpToStart)
+    playUntilStopped(&state)
+    #expect(state.step == 8)
+}
+
+@Test func fastPlaybackStillStopsAtAPauseNote() throws {
+    var state = try sceneState("long-valley.toml")
+    for _ in 0..<8 { _ = state.apply(.faster) }
+    playUntilStopped(&state)
+    #expect(state.step == 8)
+}
+
+@Test func randomScenesShowTheirSeed() throws {
+    for (name, seed) in [("noisy-saddle.toml", 7), ("minibatch-noise.toml", 5)] {
+        let state = try sceneState(name)
+        let status = FrameComposer(glyphs: .unicode).compose(state).line(state.height - 1)
+        #expect(status.contains("seed \(seed)"), "\(name): \(status)")
+    }
+}
+
+@Test func lanesUseTheScenesOwnOraclesAndSchedules() throws {
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("minibatch-noise.toml").path)
+    var state = AppState(setup: try RaceSetup(scene: scene), width: 200, height: 50)
+    state.seek(toStep: 30)
+    var reference = try scene.makeRuns()
+    for k in reference.indices {
+        reference[k].advance(toStep: 31)
+        #expect(state.lanes[k].run.point(30) == reference[k].point(30), "\(scene.optimizers[k].label)")
+    }
+    // The minibatch lane does not follow the surface's exact gradient.
+    var exact = Run(label: "", spec: "", optimizer: try scene.makeOptimizer(0), schedule: try scene.makeSchedule(0),
+                    oracle: scene.surface.surface.oracle, start: scene.start(0), recordsState: false)
+    exact.advance(toStep: 30)
+    #expect(state.lanes[0].run.point(30) != exact.point(30))
+}
+
+@Test func resettingAMinibatchSceneReplaysTheSameBatches() throws {
+    var state = try sceneState("minibatch-noise.toml")
+    state.seek(toStep: 30)
+    let before = state.lanes.map { $0.run.points }
+    _ = state.apply(.reset)
+    state.seek(toStep: 30)
+    #expect(state.lanes.map { $0.run.points } == before)
+}
