@@ -27,13 +27,17 @@ public struct LineChart: Sendable {
     public var yScale: AxisScale
     public var xLabel: String
     public var yLabel: String
+    /// A fixed y range in axis coordinates (e.g. 0…1 for a fraction), or nil to fit the data.
+    public var fixedYRange: ClosedRange<Double>?
 
-    public init(title: String, series: [ChartSeries], yScale: AxisScale = .linear, xLabel: String = "step", yLabel: String = "") {
+    public init(title: String, series: [ChartSeries], yScale: AxisScale = .linear, xLabel: String = "step", yLabel: String = "",
+                fixedYRange: ClosedRange<Double>? = nil) {
         self.title = title
         self.series = series
         self.yScale = yScale
         self.xLabel = xLabel
         self.yLabel = yLabel
+        self.fixedYRange = fixedYRange
     }
 
     /// The axis coordinate of value v: v, or log₁₀ v (nil when it cannot be shown).
@@ -61,6 +65,7 @@ public struct LineChart: Sendable {
             let pad = yScale == .log10 ? 0.5 : (yLow == 0 ? 1 : Swift.abs(yLow) / 10)
             yLow -= pad; yHigh += pad
         }
+        if let fixedYRange, fixedYRange.lowerBound < fixedYRange.upperBound { return (xLow...xHigh, fixedYRange) }
         return (xLow...xHigh, yLow...yHigh)
     }
 

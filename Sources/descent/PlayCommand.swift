@@ -123,6 +123,12 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start playing at once.")
     var autoplay = false
 
+    @Flag(help: "Choose a lesson from --scenes first (what 'descent' with no arguments does).")
+    var pick = false
+
+    @Option(help: ArgumentHelp("The folder of scene files the picker lists.", valueName: "DIR"))
+    var scenes = "scenes"
+
     @Option(help: .hidden)
     var exitAfter: Double?
 
@@ -134,7 +140,9 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try display.makeSetup(simulation, specs: optimizers)
+        // `descent` alone (or --pick) offers the lessons in --scenes, when there are any.
+        let choices = pick || CommandLine.arguments.count == 1 ? SceneCatalog.entries(in: scenes) : []
+        let preset = choices.count > 1 ? nil : try display.makeSetup(simulation, specs: optimizers)
         guard TerminalEnvironment.isInteractive else {
             throw CommandError("'descent play' needs an interactive terminal (standard input and output are not both a TTY); "
                                + "for files and pipes use 'descent render' (one frame as text), 'descent trace' or 'descent race'")
@@ -152,6 +160,13 @@ struct PlayCommand: ParsableCommand {
         }
         defer { terminal.stop() }
         let glyphs = Glyphs.select(ascii: display.ascii || !terminal.supportsUnicode)
+        let setup: RaceSetup
+        if let preset {
+            setup = preset
+        } else {
+            guard let choice = runPicker(choices, on: terminal, glyphs: glyphs) else { return }
+            setup = try choice.path.map(display.sceneSetup) ?? display.makeSetup(simulation, specs: [])
+        }
         let size = terminal.size()
         var loop = EventLoop(state: AppState(setup: setup, width: size.width, height: size.height),
                              composer: FrameComposer(glyphs: glyphs, hasColors: terminal.colorDepth != .none))

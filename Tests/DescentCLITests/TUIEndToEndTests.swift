@@ -196,3 +196,22 @@ func ctrlCQuitsAndRestoresTheTerminal() throws {
     try play.session.send("C-c")
     #expect(try play.expectRestoredTerminal() == 0)
 }
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func thePickerOpensAScene() throws {
+    let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenes").path
+    let play = try PlaySession("play --pick --scenes '\(scenes)'")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the picker") { $0.contains("choose a lesson") && $0.contains("The default race") }
+    try play.session.waitFor("the long valley in the list") { $0.contains("The long valley") }
+    // The entries are sorted by file name after the default race; find the long valley's row.
+    let rows = play.session.capture().split(separator: "\n").map(String.init)
+    let list = rows.filter { $0.hasPrefix("  ▸ ") || $0.hasPrefix("    ") }
+    let index = try #require(list.firstIndex { $0.contains("The long valley") })
+    for _ in 0..<index { try play.session.send("j") }
+    try play.session.send("Enter")
+    try play.session.waitFor("the scene") { $0.contains("The long valley") && $0.contains("paused") && $0.contains("step 0/") }
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}

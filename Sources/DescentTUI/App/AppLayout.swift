@@ -25,13 +25,14 @@ public struct AppLayout: Equatable, Sendable {
     public var legend: Rect?
     public var leaderboard: Rect?
     public var inspector: Rect?
-    /// The loss chart, then the gradient-norm chart (either may be missing).
+    /// The loss chart, then the gradient-norm chart (either may be missing); a cloud scene's
+    /// escaped-fraction chart alone.
     public var charts: [Rect]
     public var status: Rect?
 
     /// The layout of a `width` × `height` screen for a legend of `legendRows` rows (header
-    /// included) and an inspector of `inspectorRows` rows.
-    public static func make(width: Int, height: Int, legendRows: Int, inspectorRows: Int) -> AppLayout {
+    /// included), an inspector of `inspectorRows` rows and up to `chartCount` (1 or 2) charts.
+    public static func make(width: Int, height: Int, legendRows: Int, inspectorRows: Int, chartCount: Int = 2) -> AppLayout {
         let empty = Rect(x: 0, y: 0, width: 0, height: 0)
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
             return AppLayout(arrangement: .tooSmall, plot: empty, legend: nil, leaderboard: nil, inspector: nil,
@@ -50,7 +51,7 @@ public struct AppLayout: Equatable, Sendable {
             stack.skip(1)
             let inspector = stack.take(inspectorRows)
             stack.skip(1)
-            let charts = stack.remaining.height >= 2 * minimumChartRows
+            let charts = chartCount >= 2 && stack.remaining.height >= 2 * minimumChartRows
                 ? Layout.split(stack.remaining, .vertical, [.minimum(1), .minimum(1)])
                 : stack.remaining.height >= minimumChartRows ? [stack.remaining] : []
             return AppLayout(arrangement: .sidePanel, plot: columns[0], legend: legend, leaderboard: leaderboard,

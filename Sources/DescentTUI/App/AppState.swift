@@ -40,6 +40,9 @@ public struct AppState {
     public internal(set) var height: Int
     /// A one-off notice for the status line (cleared by the next key).
     public internal(set) var notice: String?
+    /// A cloud scene's saddle escape, advanced with the shown step (up to ``cloudStepLimit``);
+    /// its runs keep their histories, so stepping back indexes them. Nil for a race.
+    public internal(set) var escape: SaddleEscape?
 
     /// The state at step 0 of `setup` on a `width` × `height` screen, paused.
     public init(setup: RaceSetup, width: Int = 80, height: Int = 24) {
@@ -50,6 +53,7 @@ public struct AppState {
         layoutMode = setup.layout
         speedIndex = min(max(setup.speedIndex, 0), PlaybackSpeed.ladder.count - 1)
         notice = setup.notice
+        escape = setup.escape
         self.width = width
         self.height = height
         lanes = setup.entries.enumerated().map { k, entry in
@@ -74,6 +78,16 @@ public struct AppState {
     mutating func computeAhead() {
         let target = min(step + 1, Self.historyLimit)
         for k in lanes.indices { lanes[k].extend(toStep: target, minima: minima, tolerance: setup.tolerance) }
+        let cloudTarget = min(step, cloudStepLimit)
+        escape?.advance(toStep: cloudTarget)
+    }
+
+    /// The most steps a cloud is computed to: as many as a scene may record
+    /// (``SceneLimits/recordedPoints`` over the runs of all clouds), and at least the scene's
+    /// steps. Past it the dots and fractions stay at the last computed step.
+    var cloudStepLimit: Int {
+        let runs = escape?.clouds.reduce(0) { $0 + $1.count } ?? 0
+        return max(setup.steps, SceneLimits.recordedPoints / max(runs, 1))
     }
 
     /// Restarts every run from `start`, keeping their learning rates; back to step 0.

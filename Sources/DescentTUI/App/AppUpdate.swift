@@ -42,7 +42,7 @@ extension AppState {
         case .reset: reset()
         case let .moveCursor(dx, dy): moveCursor(dx: dx, dy: dy)
         case .startAtCursor:
-            if let cursor { restartAll(from: [cursor.x, cursor.y]) }
+            if escape != nil { notice = Self.cloudStartNotice } else if let cursor { restartAll(from: [cursor.x, cursor.y]) }
         case .dismiss:
             showsHelp = false
             cursor = nil
@@ -80,7 +80,13 @@ extension AppState {
         if target == step, n > 0 { notice = "history limit of \(Self.historyLimit) steps reached" }
         step = target
         computeAhead()
+        if escape != nil, step > cloudStepLimit {
+            notice = "the cloud stops at step \(cloudStepLimit) (memory bound): its dots stay there"
+        }
     }
+
+    /// Why Enter and clicks do not restart a cloud scene.
+    static let cloudStartNotice = "a cloud starts from its random starts: Enter and clicks do not move it"
 
     private mutating func togglePlay() -> [AppCommand] {
         if isPlaying {
@@ -165,6 +171,10 @@ extension AppState {
     }
 
     private mutating func scaleLearningRate(up: Bool) {
+        guard escape == nil else {
+            notice = "a cloud keeps its scene's learning rates: u/d do nothing here"
+            return
+        }
         guard lanes.indices.contains(selected) else { return }
         let old = lanes[selected].learningRate
         let lr = up ? old * Self.learningRateFactor : old / Self.learningRateFactor
@@ -187,7 +197,7 @@ extension AppState {
         switch button {
         case .left:
             cursor = point
-            restartAll(from: [point.x, point.y])
+            if escape != nil { notice = Self.cloudStartNotice } else { restartAll(from: [point.x, point.y]) }
         case .drag: cursor = point
         case .scrollUp: view = PlotGeometry.zoomed(view, by: Self.zoomFactor, about: point)
         case .scrollDown: view = PlotGeometry.zoomed(view, by: 1 / Self.zoomFactor, about: point)

@@ -33,9 +33,18 @@ public struct FrameComposer {
         }
         for panel in PlotGeometry.panels(state, layout: layout) { drawPanel(panel, state: state, into: &buffer) }
         drawCaption(state, into: &buffer, plot: layout.plot)
-        if let rect = layout.legend { legend(state, width: rect.width).draw(into: &buffer, rect: rect, glyphs: glyphs) }
+        if let rect = layout.legend {
+            let table = state.escape.map { cloudLegend($0, state: state) } ?? legend(state, width: rect.width)
+            table.draw(into: &buffer, rect: rect, glyphs: glyphs)
+        }
         if let rect = layout.leaderboard { drawLeaderboard(state, into: &buffer, rect: rect) }
-        if let rect = layout.inspector { drawInspector(state, into: &buffer, rect: rect) }
+        if let rect = layout.inspector {
+            if let escape = state.escape {
+                drawCloudInspector(escape, state: state, into: &buffer, rect: rect)
+            } else {
+                drawInspector(state, into: &buffer, rect: rect)
+            }
+        }
         for (rect, chart) in zip(layout.charts, charts(state)) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
         if let rect = layout.status { statusBar(state).draw(into: &buffer, rect: rect, glyphs: glyphs) }
         if state.showsHelp { drawHelp(into: &buffer) }
@@ -53,14 +62,17 @@ public struct FrameComposer {
                          style: Style(foreground: state.lanes[lane].color, attributes: selected ? .bold : []))
         }
         let showsHeatmap = state.showsHeatmap && hasColors
-        let wantsLayers = showsHeatmap || state.showsContours
+        // Without colours a cloud's dots could not be told from iso-lines: a cloud shows none then.
+        let showsContours = state.showsContours && (hasColors || state.escape == nil)
+        let wantsLayers = showsHeatmap || showsContours
         let layers = wantsLayers ? cache.layers(for: state.surface, viewport: panel.localViewport) : nil
         let model = PlotModel(
-            viewBox: panel.box, layers: layers, showsHeatmap: showsHeatmap, showsContours: state.showsContours,
+            viewBox: panel.box, layers: layers, showsHeatmap: showsHeatmap, showsContours: showsContours,
             contourColor: showsHeatmap ? .rgb(200, 200, 200) : .rgb(140, 140, 140),
             criticalPoints: state.surface.criticalPoints,
-            trajectories: panel.lanes.map { trajectory(state.lanes[$0], state: state) },
-            arrows: panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [],
+            trajectories: state.escape.map { cloudOverlays($0, state: state, lanes: panel.lanes) }
+                ?? panel.lanes.map { trajectory(state.lanes[$0], state: state) },
+            arrows: state.escape == nil && panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [],
             cursor: state.cursor)
         var local = CellBuffer(width: panel.plotRect.width, height: panel.plotRect.height)
         PlotWidget.draw(model, into: &local, rect: local.bounds, glyphs: glyphs)
@@ -94,6 +106,7 @@ public struct FrameComposer {
     // MARK: - Charts
 
     private func charts(_ state: AppState) -> [LineChart] {
+        if let escape = state.escape { return cloudCharts(escape, state: state) }
         func series(_ values: (Run) -> [Double]) -> [ChartSeries] {
             state.visibleLanes.map { _, lane in
                 let last = lane.shownStep(state.step)

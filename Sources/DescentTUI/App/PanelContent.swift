@@ -45,11 +45,13 @@ extension FrameComposer {
     }
 
     /// "Leaderboard (tol TOL)" and the first arrivals within the tolerance of a minimum by the
-    /// shown step.
+    /// shown step; for a cloud scene "Half escaped" and the first steps at which half of each
+    /// cloud had escaped.
     func drawLeaderboard(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect)
-        let board = state.leaderboard
-        let title = "Leaderboard (tol \(NumberFormat.compact(state.setup.tolerance)))"
+        let board = state.escape.map { halfEscaped($0, state: state) } ?? state.leaderboard
+        let title = state.escape.map { "Half escaped (R \(NumberFormat.compact($0.escapeRadius)))" }
+            ?? "Leaderboard (tol \(NumberFormat.compact(state.setup.tolerance)))"
         buffer.write(TextFitting.truncate(title, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: rect.y,
                      style: Style(attributes: .bold), clip: rect)
         guard !board.isEmpty else {

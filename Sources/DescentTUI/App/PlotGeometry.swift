@@ -39,15 +39,17 @@ public struct PlotPanel: Equatable, Sendable {
 /// The mapping between the state and the screen: layout, plot panels and their views.
 enum PlotGeometry {
     /// Rows of the state inspector for the lanes of `state`: a title, a header, x and ∇f, the
-    /// largest optimizer state, the update and the learning rate.
+    /// largest optimizer state, the update and the learning rate; for a cloud scene a title, a
+    /// header and a row per cloud.
     static func inspectorRows(_ state: AppState) -> Int {
+        if state.escape != nil { return 2 + state.lanes.count }
         let vectors = state.lanes.map { $0.run.states.first?.count ?? 0 }.max() ?? 0
         return 6 + vectors
     }
 
     static func layout(_ state: AppState) -> AppLayout {
         AppLayout.make(width: state.width, height: state.height, legendRows: state.lanes.count + 1,
-                       inspectorRows: inspectorRows(state))
+                       inspectorRows: inspectorRows(state), chartCount: state.escape == nil ? 2 : 1)
     }
 
     /// The plot panels of `state` on its screen.

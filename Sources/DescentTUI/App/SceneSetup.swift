@@ -8,8 +8,9 @@ extension RaceSetup {
     /// tolerance, nearest ladder speed, layout, title, description and notes; the seed is shown
     /// when the scene has noise, data or a cloud.
     ///
-    /// A cloud scene is played from the cloud's centre (the cloud of dots is not drawn): the
-    /// setup's ``notice`` says so.
+    /// A cloud scene also carries its ``SaddleEscape`` (``escape``): the app draws every run of
+    /// every optimizer as a dot and charts the escaped fraction; the entries (from the cloud's
+    /// centre) give each cloud its label, colour and visibility.
     public init(scene: Scene, registry: Registry = .builtin) throws(SpecError) {
         var entries: [Entry] = []
         for i in scene.optimizers.indices {
@@ -28,9 +29,7 @@ extension RaceSetup {
         notes = scene.notes.sorted { $0.step < $1.step }
         speedIndex = PlaybackSpeed.nearestIndex(to: scene.speed)
         if try scene.isRandom(registry: registry) { seed = scene.optimizerSeed }
-        if let cloud = scene.cloud {
-            notice = "the cloud of \(cloud.starts.count) starts is not drawn: every run starts at its centre"
-        }
+        escape = try scene.makeEscape(registry: registry)
     }
 }
 
