@@ -15,7 +15,8 @@ enum Main {
             // A bare ExitCode (e.g. after diagnostics were printed) has no message to add.
             let message = Descent.message(for: error)
             if !message.isEmpty { printError(message) }
-            Descent.exit(withError: ExitCode(Descent.exitCode(for: error).rawValue == 0 ? 1 : Descent.exitCode(for: error).rawValue))
+            let status = Descent.exitCode(for: error).rawValue
+            Descent.exit(withError: ExitCode(status == 0 ? 1 : status))
         }
     }
 }
