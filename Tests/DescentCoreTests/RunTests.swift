@@ -32,6 +32,21 @@ import Testing
         #expect(!advanced)
     }
 
+    /// A plugin whose step drops a parameter.
+    struct ShrinkingOptimizer: Optimizer {
+        var learningRate = 0.1
+        mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
+            params.removeLast()
+        }
+    }
+
+    @Test func aStepThatChangesTheDimensionEndsTheRunWithoutACrash() {
+        var run = Run(label: "bad", spec: "bad", optimizer: ShrinkingOptimizer(), oracle: Self.quadratic.oracle, start: [1, 1])
+        let advanced = run.advance()
+        #expect(!advanced)
+        #expect(run.divergedAt == 1 && run.count == 1 && run.points == [1, 1])
+    }
+
     @Test func nonFiniteStartIsDivergedAtZero() {
         let run = Run(label: "gd", spec: "gd", optimizer: GradientDescentForTests(learningRate: 0.1),
                       oracle: Self.quadratic.oracle, start: [.nan, 1])

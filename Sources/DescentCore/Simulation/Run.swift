@@ -5,7 +5,8 @@
 /// so stepping back through a run is an index change, not a recomputation.
 ///
 /// Each ``advance()`` does: η_k = schedule(k, base η); x_{k+1} = optimizer.step(x_k, ∇f(x_k), η_k);
-/// evaluate f and ∇f at x_{k+1}. A non-finite coordinate, loss or gradient ends the run:
+/// evaluate f and ∇f at x_{k+1}. A non-finite coordinate, loss or gradient (or a step that changed
+/// the number of parameters) ends the run:
 /// ``divergedAt`` records k+1 and the history stops at x_k.
 public struct Run {
     /// Shown in legends and tables (the spec, or a label given by a scene).
@@ -89,7 +90,8 @@ public struct Run {
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
         optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
         var next = [Double](repeating: 0, count: dimension)
-        let loss = x.allSatisfy(\.isFinite) ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
+        // A step that changed the number of parameters (a faulty plugin) ends the run like a non-finite one.
+        let loss = x.count == dimension && x.allSatisfy(\.isFinite) ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
         learningRates.append(lr)
         guard record(x, loss, next) else {
             learningRates.removeLast()
