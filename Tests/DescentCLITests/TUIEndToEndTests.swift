@@ -215,3 +215,17 @@ func thePickerOpensAScene() throws {
     try play.session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
 }
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func trainingViewPlaysAndQuits() throws {
+    let play = try PlaySession("train-view --dataset moons --net 2-8-2 --batch 32 sgd 'adam(lr=0.01)'")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the training view") { $0.contains("validation accuracy") && $0.contains("step 0") }
+    try play.session.send("Space")
+    try play.session.waitFor("training to advance") { screen in
+        guard let range = screen.range(of: "│ step ") else { return false }
+        return (Int(screen[range.upperBound...].prefix { $0.isNumber }) ?? 0) > 0
+    }
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}

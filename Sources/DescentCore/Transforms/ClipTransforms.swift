@@ -7,7 +7,7 @@ public struct ClipNorm: GradientTransform {
     public var maxNorm: Double
     public init(maxNorm: Double) { self.maxNorm = maxNorm }
     public mutating func apply(gradient: inout [Double], params: inout [Double], lr: Double, step: Int) {
-        let norm = VectorArithmetic.norm(gradient)
+        let norm = euclideanNorm(gradient)
         guard norm.isFinite, norm > maxNorm else { return }
         let scale = maxNorm / norm
         for i in gradient.indices { gradient[i] *= scale }

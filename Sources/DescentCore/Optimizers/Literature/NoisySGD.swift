@@ -25,7 +25,7 @@ public struct NoisySGD: Optimizer {
         var u: [Double], norm: Double
         repeat {
             u = (0..<dimension).map { _ in generator.gaussian() }
-            norm = VectorArithmetic.norm(u)
+            norm = euclideanNorm(u)
         } while norm == 0
         return u.map { radius * $0 / norm }
     }

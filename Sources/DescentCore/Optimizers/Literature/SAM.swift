@@ -21,7 +21,7 @@ public struct SAM: Optimizer {
     }
 
     public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
-        let norm = VectorArithmetic.norm(gradient)
+        let norm = euclideanNorm(gradient)
         let sharpGradient = norm > 0 && norm.isFinite
             ? oracle.gradient(at: VectorArithmetic.adding(params, rho / norm, gradient))
             : gradient

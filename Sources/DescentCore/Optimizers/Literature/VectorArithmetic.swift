@@ -1,11 +1,6 @@
 /// Small vector helpers shared by the gradient transforms and the optimizers from the
 /// literature.
 enum VectorArithmetic {
-    /// ‖v‖₂ = √(Σ vᵢ²).
-    static func norm(_ v: [Double]) -> Double {
-        v.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    }
-
     /// sign(x) ∈ {−1, 0, 1}, with sign(0) = 0 as `torch.sign`; NaN stays NaN.
     static func sign(_ x: Double) -> Double {
         x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : x

@@ -1,0 +1,157 @@
+import ArgumentParser
+import DescentCore
+import Foundation
+
+/// The options `train` and `train-view` share: the data set, the net, the minibatches, the
+/// schedule, the seed and the optimizer specs, and the trainers they make.
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "moons, circles, spirals, xor, blobs, checkerboard or idx (default: moons, or idx with --idx-images).")
+    var dataset: String?
+
+    @Option(help: "Samples to generate for a synthetic data set (split into training and validation).")
+    var samples: Int = 1000
+
+    @Option(help: "Standard deviation of the Gaussian noise on a synthetic data set (default: per data set).")
+    var noise: Double?
+
+    @Option(help: "Fraction of the samples held out for validation.")
+    var validation: Double = 0.2
+
+    @Option(name: .customLong("idx-images"), help: "An IDX image file (e.g. train-images-idx3-ubyte).")
+    var idxImages: String?
+
+    @Option(name: .customLong("idx-labels"), help: "The matching IDX label file (e.g. train-labels-idx1-ubyte).")
+    var idxLabels: String?
+
+    @Option(name: .customLong("idx-limit"), help: "Use only the first N samples of the IDX files.")
+    var idxLimit: Int?
+
+    @Option(help: "Layer widths joined by '-', inputs first: 2-16-16-2.")
+    var net: String = "2-16-16-2"
+
+    @Option(help: "Hidden activation: tanh, relu, sigmoid or gelu.")
+    var activation: String = "tanh"
+
+    @Option(help: "Loss: cross_entropy, binary_cross_entropy or mse.")
+    var loss: String = "cross_entropy"
+
+    @Option(name: .customLong("init"), help: "Weight initialisation: he or glorot (default: he for relu/gelu, glorot otherwise).")
+    var initialization: String?
+
+    @Option(help: "Minibatch size (at least the training set size: full-batch gradient descent).")
+    var batch: Int = 32
+
+    @Option(help: "A learning-rate schedule spec, stepped once per optimizer step, e.g. 'cosine(t_max=500)'.")
+    var schedule: String?
+
+    @Option(help: "The seed for the data, the initial weights and the minibatch order.")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("optimizer"), help: "An optimizer spec (repeatable; same as a positional SPEC).")
+    var optimizerOptions: [String] = []
+
+    @Argument(help: ArgumentHelp("Optimizer specs, e.g. 'adam(lr=0.01)' 'sgd(lr=0.1, momentum=0.9)'.", valueName: "spec"))
+    var optimizers: [String] = []
+
+    var specs: [String] { optimizerOptions + optimizers }
+
+    /// Checks everything but the presence of specs (each command words that itself).
+    func validate() throws {
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
+        guard (2...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 2 and 1000000, got \(samples)") }
+        guard validation > 0, validation < 1 else { throw ValidationError("--validation must lie strictly between 0 and 1, got \(validation)") }
+        if let noise, !(noise.isFinite && noise >= 0) { throw ValidationError("--noise must be a finite number >= 0") }
+        if let idxLimit, idxLimit < 2 { throw ValidationError("--idx-limit must be at least 2, got \(idxLimit)") }
+    }
+
+    /// The data set's name as given or implied (moons, or idx with --idx-images).
+    var datasetName: String { dataset ?? (idxImages != nil || idxLabels != nil ? "idx" : "moons") }
+
+    /// The problem and one trainer per spec, all from the same θ₀ (drawn with seed + 1) on the
+    /// same minibatch order (seed + 2); the data are generated and split with seed.
+    func makeTrainers() throws -> (problem: TrainingProblem, trainers: [Trainer]) {
+        let problem = try makeProblem()
+        let initialization = try parse(self.initialization ?? Initialization.standard(for: problem.net.activation).rawValue,
+                                       as: Initialization.self, option: "--init")
+        let theta0 = problem.initialParameters(initialization, seed: seed &+ 1)
+        let schedule = try resolveSchedule()
+        let trainers = try specs.map { spec in
+            let configured = try configuredOptimizer(spec)
+            return Trainer(label: configured.spec, problem: problem, optimizer: configured.optimizer, schedule: schedule,
+                           initialParameters: theta0, batchSize: batch, seed: seed &+ 2)
+        }
+        return (problem, trainers)
+    }
+
+    private func makeProblem() throws -> TrainingProblem {
+        let activation = try parse(activation, as: Activation.self, option: "--activation")
+        let loss = try parse(loss, as: LossFunction.self, option: "--loss")
+        let mlp: MLP
+        do { mlp = try MLP(net, activation: activation) } catch { throw CommandError("--net: \(error.message)") }
+        do {
+            return try TrainingProblem(net: mlp, loss: loss, data: try loadData().split(validationFraction: validation, seed: seed))
+        } catch let error as TrainingError {
+            throw CommandError(error.message)
+        }
+    }
+
+    private func loadData() throws -> Dataset {
+        let name = datasetName
+        if name == "idx" {
+            guard let idxImages, let idxLabels else { throw CommandError("--dataset idx needs both --idx-images PATH and --idx-labels PATH") }
+            let images = try readIDX(idxImages, option: "--idx-images")
+            let labels = try readIDX(idxLabels, option: "--idx-labels")
+            do {
+                let data = try Dataset.idx(images: images, labels: labels)
+                guard let idxLimit, idxLimit < data.count else { return data }
+                return data.subset(0..<idxLimit)
+            } catch {
+                throw CommandError("IDX files '\(idxImages)', '\(idxLabels)': \(error.message)")
+            }
+        }
+        guard idxImages == nil, idxLabels == nil else {
+            throw CommandError("--idx-images and --idx-labels go with --dataset idx, not '\(name)'")
+        }
+        let set = try parse(name, as: SyntheticDataset.self, option: "--dataset", extra: ["idx"])
+        return set.generate(count: samples, noise: noise, seed: seed)
+    }
+
+    private func readIDX(_ path: String, option: String) throws -> IDXArray {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("\(option) '\(path)': cannot read the file")
+        }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0x1F, 0x8B]) {
+            throw CommandError("\(option) '\(path)': the file is gzip-compressed; decompress it first (gunzip)")
+        }
+        do {
+            return try IDXArray(bytes: bytes)
+        } catch {
+            throw CommandError("\(option) '\(path)': \(error.message)")
+        }
+    }
+
+    private func configuredOptimizer(_ spec: String) throws -> ConfiguredOptimizer {
+        do {
+            return try Registry.builtin.optimizer(spec, seed: seed)
+        } catch {
+            throw CommandError(error, in: "optimizer", text: spec)
+        }
+    }
+
+    private func resolveSchedule() throws -> any Schedule {
+        guard let text = schedule else { return ConstantSchedule() }
+        do {
+            return try Registry.builtin.schedule(text)
+        } catch {
+            throw CommandError(error, in: "--schedule", text: text)
+        }
+    }
+
+    private func parse<T: RawRepresentable & CaseIterable>(_ text: String, as: T.Type, option: String, extra: [String] = []) throws -> T
+    where T.RawValue == String {
+        if let value = T(rawValue: text) { return value }
+        let valid = T.allCases.map(\.rawValue) + extra
+        throw CommandError("\(option) '\(text)': expected one of \(valid.joined(separator: ", "))")
+    }
+}
