@@ -143,21 +143,12 @@ struct PlayCommand: ParsableCommand {
         // `descent` alone (or --pick) offers the lessons in --scenes, when there are any.
         let choices = pick || CommandLine.arguments.count == 1 ? SceneCatalog.entries(in: scenes) : []
         let preset = choices.count > 1 ? nil : try display.makeSetup(simulation, specs: optimizers)
-        guard TerminalEnvironment.isInteractive else {
-            throw CommandError("'descent play' needs an interactive terminal (standard input and output are not both a TTY); "
-                               + "for files and pipes use 'descent render' (one frame as text), 'descent trace' or 'descent race'")
-        }
         var environment = ProcessInfo.processInfo.environment
         if display.color == .never { environment["NO_COLOR"] = "1" }
         if display.color == .truecolor { environment["COLORTERM"] = "truecolor" }
-        let terminal = NcursesTerminal(environment: environment, colorDepthLimit: display.color.depth ?? .truecolor)
-        do {
-            try terminal.start()
-        } catch TerminalError.cannotInitialize(let term) {
-            throw CommandError("cannot start the terminal (TERM='\(term)'); try TERM=xterm-256color, or 'descent render'")
-        } catch {
-            throw CommandError("'descent play' needs an interactive terminal; use 'descent render', 'trace' or 'race'")
-        }
+        let terminal = try startInteractiveTerminal(
+            for: "descent play", alternatives: "'descent render' (one frame as text), 'descent trace' or 'descent race'",
+            environment: environment, colorDepthLimit: display.color.depth ?? .truecolor)
         defer { terminal.stop() }
         let glyphs = Glyphs.select(ascii: display.ascii || !terminal.supportsUnicode)
         let setup: RaceSetup

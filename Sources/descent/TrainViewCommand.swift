@@ -37,18 +37,7 @@ struct TrainViewCommand: ParsableCommand {
         let setup = try training.makeTrainers()
         let stepsPerEpoch = (setup.problem.data.train.count + training.batch - 1) / training.batch
         let state = TrainingState(trainers: setup.trainers, evaluateEvery: evaluateEvery ?? max(1, stepsPerEpoch / 4))
-        guard TerminalEnvironment.isInteractive else {
-            throw CommandError("'descent train-view' needs an interactive terminal (standard input and output are not both a TTY); "
-                               + "for files and pipes use 'descent train'")
-        }
-        let terminal = NcursesTerminal(environment: ProcessInfo.processInfo.environment)
-        do {
-            try terminal.start()
-        } catch TerminalError.cannotInitialize(let term) {
-            throw CommandError("cannot start the terminal (TERM='\(term)'); try TERM=xterm-256color, or 'descent train'")
-        } catch {
-            throw CommandError("'descent train-view' needs an interactive terminal; use 'descent train'")
-        }
+        let terminal = try startInteractiveTerminal(for: "descent train-view", alternatives: "'descent train'")
         defer { terminal.stop() }
         let composer = TrainingComposer(glyphs: Glyphs.select(ascii: ascii || !terminal.supportsUnicode),
                                         hasColors: terminal.colorDepth != .none)

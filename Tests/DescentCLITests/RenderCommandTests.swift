@@ -44,3 +44,10 @@ func renderRejectsAnInvalidSize(size: String) throws {
     #expect(noArguments.status == 1)
     #expect(noArguments.stderr.contains("interactive terminal"))
 }
+
+@Test func trainViewWithoutATerminalFailsWithOneClearLine() throws {
+    let result = try DescentProcess.run(["train-view", "--dataset", "moons", "sgd"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("descent train"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+}
