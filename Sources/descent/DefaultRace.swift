@@ -7,7 +7,7 @@ enum DefaultRace {
     static func setup(steps: Int, tolerance: Double = 0.01) throws -> RaceSetup {
         let registry = Registry.builtin
         let entries = try RaceSetup.defaultSpecs.map { spec in
-            let configured = try registry.optimizer(spec)
+            let configured = try configuredOptimizer(spec, seed: 0, registry: registry)
             return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
         }
         return RaceSetup(surface: try registry.surface(RaceSetup.defaultSurface), start: RaceSetup.defaultStart,

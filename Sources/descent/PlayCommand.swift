@@ -56,14 +56,9 @@ struct DisplayOptions: ParsableArguments {
         let surface = try simulation.resolveSurface()
         let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
         let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
-        var entries: [RaceSetup.Entry] = []
-        for spec in isDefaultRace ? RaceSetup.defaultSpecs : specs {
-            do {
-                let configured = try Registry.builtin.optimizer(spec, seed: simulation.seed)
-                entries.append(RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer))
-            } catch {
-                throw CommandError(error, in: "optimizer", text: spec)
-            }
+        let entries = try (isDefaultRace ? RaceSetup.defaultSpecs : specs).map { spec in
+            let configured = try configuredOptimizer(spec, seed: simulation.seed)
+            return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
         }
         return RaceSetup(surface: surface, start: start, entries: entries, schedule: try simulation.resolveSchedule(),
                          steps: simulation.steps, tolerance: tolerance, layout: grid ? .grid : .overlay,

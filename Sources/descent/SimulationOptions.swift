@@ -52,23 +52,13 @@ struct SimulationOptions: ParsableArguments {
 
     /// The schedule (constant when none was given).
     func resolveSchedule(_ registry: Registry = .builtin) throws -> any Schedule {
-        guard let text = schedule else { return ConstantSchedule() }
-        do {
-            return try registry.schedule(text)
-        } catch {
-            throw CommandError(error, in: "--schedule", text: text)
-        }
+        try resolvedSchedule(schedule, registry: registry)
     }
 
     /// A run of the optimizer spec from the start.
     func makeRun(_ spec: String, surface: Surface, start: [Double], schedule: any Schedule,
                  registry: Registry = .builtin, recordsState: Bool = false) throws -> Run {
-        let configured: ConfiguredOptimizer
-        do {
-            configured = try registry.optimizer(spec, seed: seed)
-        } catch {
-            throw CommandError(error, in: "optimizer", text: spec)
-        }
+        let configured = try configuredOptimizer(spec, seed: seed, registry: registry)
         return Run(label: configured.spec, spec: configured.spec, optimizer: configured.optimizer,
                    schedule: schedule, oracle: surface.oracle, start: start, recordsState: recordsState)
     }

@@ -74,9 +74,9 @@ struct TrainingOptions: ParsableArguments {
         let initialization = try parse(self.initialization ?? Initialization.standard(for: problem.net.activation).rawValue,
                                        as: Initialization.self, option: "--init")
         let theta0 = problem.initialParameters(initialization, seed: seed &+ 1)
-        let schedule = try resolveSchedule()
+        let schedule = try resolvedSchedule(schedule)
         let trainers = try specs.map { spec in
-            let configured = try configuredOptimizer(spec)
+            let configured = try configuredOptimizer(spec, seed: seed)
             return Trainer(label: configured.spec, problem: problem, optimizer: configured.optimizer, schedule: schedule,
                            initialParameters: theta0, batchSize: batch, seed: seed &+ 2)
         }
@@ -131,22 +131,6 @@ struct TrainingOptions: ParsableArguments {
         }
     }
 
-    private func configuredOptimizer(_ spec: String) throws -> ConfiguredOptimizer {
-        do {
-            return try Registry.builtin.optimizer(spec, seed: seed)
-        } catch {
-            throw CommandError(error, in: "optimizer", text: spec)
-        }
-    }
-
-    private func resolveSchedule() throws -> any Schedule {
-        guard let text = schedule else { return ConstantSchedule() }
-        do {
-            return try Registry.builtin.schedule(text)
-        } catch {
-            throw CommandError(error, in: "--schedule", text: text)
-        }
-    }
 
     private func parse<T: RawRepresentable & CaseIterable>(_ text: String, as: T.Type, option: String, extra: [String] = []) throws -> T
     where T.RawValue == String {

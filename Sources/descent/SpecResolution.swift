@@ -1,0 +1,21 @@
+import DescentCore
+
+/// The optimizer (with any transform chain) of `spec`, or a one-line error naming the spec and
+/// the column at fault.
+func configuredOptimizer(_ spec: String, seed: UInt64, registry: Registry = .builtin) throws -> ConfiguredOptimizer {
+    do {
+        return try registry.optimizer(spec, seed: seed)
+    } catch {
+        throw CommandError(error, in: "optimizer", text: spec)
+    }
+}
+
+/// The schedule of `--schedule TEXT` (constant when there is none), or a one-line error.
+func resolvedSchedule(_ text: String?, registry: Registry = .builtin) throws -> any Schedule {
+    guard let text else { return ConstantSchedule() }
+    do {
+        return try registry.schedule(text)
+    } catch {
+        throw CommandError(error, in: "--schedule", text: text)
+    }
+}
