@@ -10,4 +10,17 @@ extension Color {
         case (_, .default): return a
         }
     }
+
+    /// a + w·(b − a) per component (w clamped to [0, 1]), rounded to the nearest byte; if either
+    /// is `.default` the other is returned.
+    public static func mix(_ a: Color, _ b: Color, weight: Double) -> Color {
+        switch (a, b) {
+        case let (.rgb(r1, g1, b1), .rgb(r2, g2, b2)):
+            let w = weight.isNaN ? 0 : Swift.max(0, Swift.min(1, weight))
+            func lerp(_ u: UInt8, _ v: UInt8) -> UInt8 { UInt8((Double(u) + w * (Double(v) - Double(u))).rounded()) }
+            return .rgb(lerp(r1, r2), lerp(g1, g2), lerp(b1, b2))
+        case (.default, _): return b
+        case (_, .default): return a
+        }
+    }
 }

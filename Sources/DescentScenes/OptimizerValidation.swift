@@ -8,14 +8,7 @@ extension SceneValidator {
     /// parameters are reported with the valid choices), an optional label, colour, start, and
     /// (with `[data]`) which gradient the optimizer sees.
     mutating func optimizers(_ root: TOMLTable, noise: SceneNoise?, hasData: Bool, seed: UInt64) -> [SceneOptimizer] {
-        let tables = reader.tables(root, "optimizer", in: "", required: "a scene needs at least one [[optimizer]] with a spec")
-        if tables.isEmpty, root["optimizer"]?.array?.isEmpty == true {
-            reader.report("optimizer", "a scene needs at least one [[optimizer]] with a spec")
-        }
-        if tables.count > SceneLimits.optimizers.upperBound {
-            reader.report("optimizer", "at most \(SceneLimits.optimizers.upperBound) optimizers, got \(tables.count)")
-            return []
-        }
+        let tables = optimizerTables(root, "optimizer", in: "", required: "a scene needs at least one [[optimizer]] with a spec")
         var result: [SceneOptimizer] = []
         for (i, table) in tables.enumerated() {
             let path = "optimizer[\(i)]"
@@ -39,7 +32,21 @@ extension SceneValidator {
         return result
     }
 
-    private mutating func optimizerSpec(_ table: TOMLTable, at path: String, seed: UInt64) -> String? {
+    /// The array of optimizer tables at `parent.key`: reports it missing or empty (`required`
+    /// says what is needed) and longer than ``SceneLimits/optimizers`` (then none are read).
+    mutating func optimizerTables(_ table: TOMLTable, _ key: String, in parent: String, required: String) -> [TOMLTable] {
+        let path = SceneReader.path(parent, key)
+        let tables = reader.tables(table, key, in: parent, required: required)
+        if tables.isEmpty, table[key]?.array?.isEmpty == true { reader.report(path, required) }
+        if tables.count > SceneLimits.optimizers.upperBound {
+            reader.report(path, "at most \(SceneLimits.optimizers.upperBound) optimizers, got \(tables.count)")
+            return []
+        }
+        return tables
+    }
+
+    /// The `spec` of an optimizer table, built in the registry with `seed` (errors at their column).
+    mutating func optimizerSpec(_ table: TOMLTable, at path: String, seed: UInt64) -> String? {
         guard let spec = reader.string(table, "spec", in: path, required: "an optimizer needs a spec, e.g. spec = \"adam(lr=0.1)\"") else {
             return nil
         }
@@ -52,7 +59,8 @@ extension SceneValidator {
         }
     }
 
-    private mutating func color(_ table: TOMLTable, at path: String) -> SceneColor? {
+    /// The `color` of an optimizer table: a palette name or `#RRGGBB`.
+    mutating func color(_ table: TOMLTable, at path: String) -> SceneColor? {
         guard let text = reader.string(table, "color", in: path) else { return nil }
         guard let color = SceneColor(text) else {
             let names = SceneColor.named.map(\.name)

@@ -1,7 +1,8 @@
 import DescentCore
 
-/// A prepared lesson: a surface, starts, optimizers, schedule, noise, playback settings and
-/// captions, as written in a scene file (see `scenes/README.md` for the format).
+/// A prepared lesson, as written in a scene file (see `scenes/README.md` for the format): a surface
+/// race (a surface, starts, optimizers, schedule, noise, playback settings and captions), a
+/// training race (``SceneTraining``: optimizers training copies of one small net), or both.
 ///
 /// A scene is data. Every value has been checked: specs resolve in the registry, numbers are in
 /// range, notes fall within the run. Nothing in a scene can run a command or read another file.
@@ -11,12 +12,14 @@ public struct Scene: Sendable {
     public var title: String
     /// One or two sentences: what the scene shows.
     public var description: String
-    /// The surface the runs descend.
-    public var surface: SceneSurface
-    /// The plane rectangle shown at first: the scene's `view`, else the surface's own.
+    /// The surface the runs descend; nil only for a training-only scene (no surface race).
+    public var surface: SceneSurface?
+    /// The plane rectangle shown at first: the scene's `view`, else the surface's own
+    /// (−1…1 × −1…1 without a surface).
     public var view: ViewBox
-    /// Where every optimizer starts unless its own `start` says otherwise.
+    /// Where every optimizer starts unless its own `start` says otherwise ([0, 0] without a surface).
     public var start: [Double]
+    /// The optimizers of the surface race (empty without a surface).
     public var optimizers: [SceneOptimizer]
     /// A learning-rate schedule spec applied to every optimizer (`cosine(t_max=200)`), or nil.
     public var schedule: String?
@@ -37,6 +40,8 @@ public struct Scene: Sendable {
     public var cloud: SceneCloud?
     /// A minibatch data problem whose full-batch loss is the surface, or nil.
     public var data: SceneData?
+    /// The training race of the `[training]` table, or nil.
+    public var training: SceneTraining?
 }
 
 /// The surface of a scene: a registry spec (`elongated_bowl(condition=40, angle=30)`) or an

@@ -80,7 +80,7 @@ struct SceneReader {
 
     /// A `[[key]]` array of tables (or an array of inline tables), each element checked.
     mutating func tables(_ table: TOMLTable, _ key: String, in parent: String, required: String? = nil) -> [TOMLTable] {
-        guard let array = value(table, key, in: parent, type: .array, expected: "an array of tables ([[\(key)]])", required: required)?.array else {
+        guard let array = value(table, key, in: parent, type: .array, expected: "an array of tables ([[\(Self.path(parent, key))]])", required: required)?.array else {
             return []
         }
         var result: [TOMLTable] = []

@@ -29,14 +29,19 @@ extension Scene {
         return try registry.schedule(text)
     }
 
-    /// The gradients optimizer `i` sees: the surface's exact gradient, or with `[data]` a
-    /// seeded minibatch oracle (seed: the scene's seed) or the full-batch gradient.
+    /// The gradients optimizer `i` of the surface race sees: the surface's exact gradient, or with
+    /// `[data]` a seeded minibatch oracle (seed: the scene's seed) or the full-batch gradient.
     public func oracle(_ i: Int) -> GradientOracle {
-        guard let data else { return surface.surface.oracle }
-        switch optimizers[i].gradient {
-        case .minibatch: return data.objective.minibatchOracle(batchSize: data.batchSize, seed: seed)
-        case .full, .matchedNoise: return data.objective.fullOracle
+        let gradient = optimizers[i].gradient
+        if let data {
+            switch gradient {
+            case .minibatch: return data.objective.minibatchOracle(batchSize: data.batchSize, seed: seed)
+            case .full, .matchedNoise: return data.objective.fullOracle
+            }
         }
+        // Validation gives every scene with a surface-race optimizer a surface.
+        guard let surface else { preconditionFailure("optimizer \(i) of a scene without a surface") }
+        return surface.surface.oracle
     }
 
     /// Where optimizer `i` starts: its own start, else the scene's.
@@ -54,15 +59,17 @@ extension Scene {
         return runs
     }
 
-    /// A race of ``makeRuns(registry:recordsState:)`` on the scene's surface.
-    public func makeRace(registry: Registry = .builtin, recordsState: Bool = true) throws(SpecError) -> Race {
-        Race(surface: surface.surface, runs: try makeRuns(registry: registry, recordsState: recordsState))
+    /// A race of ``makeRuns(registry:recordsState:)`` on the scene's surface; nil for a
+    /// training-only scene.
+    public func makeRace(registry: Registry = .builtin, recordsState: Bool = true) throws(SpecError) -> Race? {
+        guard let surface else { return nil }
+        return Race(surface: surface.surface, runs: try makeRuns(registry: registry, recordsState: recordsState))
     }
 
     /// For a scene with a `[cloud]`: one cloud of runs per optimizer from the same random
     /// starts, with the escape fraction per step; nil for other scenes.
     public func makeEscape(registry: Registry = .builtin) throws(SpecError) -> SaddleEscape? {
-        guard let cloud else { return nil }
+        guard let cloud, let surface else { return nil }
         return try SaddleEscape(
             surface: surface.surface, optimizers: optimizers.indices.map { (chainSpec($0), optimizers[$0].label) },
             starts: cloud.starts, escapeRadius: cloud.escapeRadius, seed: optimizerSeed, registry: registry,

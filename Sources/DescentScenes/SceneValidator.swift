@@ -8,7 +8,14 @@ public enum SceneLimits {
     public static let notes = 0...500
     public static let cloudCount = 1...10_000
     public static let samples = 2...100_000
-    /// Steps × runs: the number of points a scene may record (80 MB of history at most).
+    /// Epochs of a training race.
+    public static let epochs = 1...10_000
+    /// The widest layer of a training net.
+    public static let netWidth = 512
+    /// The most parameters (weights and biases) of a training net.
+    public static let netParameters = 100_000
+    /// Steps × runs: the number of points a scene may record (80 MB of history at most); for a
+    /// training race, steps × trainers.
     public static let recordedPoints = 5_000_000
     public static let speed = 1.0...5000.0
     public static let titleLength = 80
@@ -22,9 +29,8 @@ struct SceneValidator {
     var reader: SceneReader
     let registry: Registry
 
-    static let topKeys = ["title", "description", "surface", "data", "run", "noise", "cloud", "optimizer", "notes"]
+    static let topKeys = ["title", "description", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training"]
     static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
-    static let noteKeys = ["step", "text", "pause"]
 
     /// The scene, or nil when something required could not be read (the reader holds why).
     mutating func scene(from root: TOMLTable) -> Scene? {
@@ -35,8 +41,39 @@ struct SceneValidator {
 
         let run = reader.table(root, "run", in: "") ?? TOMLTable()
         reader.checkKeys(run, at: "run", allowed: Self.runKeys)
-        let steps = reader.integer(run, "steps", in: "run", range: SceneLimits.steps) ?? 200
         let seed = reader.seed(run, "seed", in: "run") ?? 0
+        let training = self.training(root, seed: seed)
+        // Without a surface race the scene shows the plain square around the origin.
+        var scene = Scene(
+            file: reader.file, title: title ?? "", description: description ?? "", surface: nil,
+            view: ViewBox(x: -1...1, y: -1...1), start: [0, 0], optimizers: [], schedule: nil, noise: nil, steps: 200,
+            tolerance: 0.01, speed: 30, layout: .overlay, seed: seed, notes: [], cloud: nil, data: nil, training: training)
+
+        let isEmpty = ["surface", "data", "optimizer", "training"].allSatisfy { root[$0] == nil }
+        if isEmpty {
+            reader.reportMissing("surface", "a scene needs a surface race ([surface] and [[optimizer]]), a training race ([training]), or both")
+            return nil
+        }
+        if Self.hasSurfaceRace(root) {
+            guard surfaceRace(root, run: run, seed: seed, into: &scene) else { return nil }
+        } else {
+            rejectSurfaceRace(root, run: run)
+        }
+        guard title != nil, description != nil, scene.surface != nil || training != nil else { return nil }
+        return scene
+    }
+
+    /// Whether the scene races on a surface: always without `[training]` (the checks then say what
+    /// is missing); with `[training]` when it has a `[surface]`, or `[data]` and `[[optimizer]]`.
+    static func hasSurfaceRace(_ root: TOMLTable) -> Bool {
+        root["training"] == nil || root["surface"] != nil || (root["data"] != nil && root["optimizer"] != nil)
+    }
+
+    /// Reads the surface race into `scene`: its surface, view, starts, optimizers, schedule,
+    /// noise, horizon, tolerance, speed, layout, captions, cloud and data. False when something
+    /// required could not be read.
+    private mutating func surfaceRace(_ root: TOMLTable, run: TOMLTable, seed: UInt64, into scene: inout Scene) -> Bool {
+        let steps = reader.integer(run, "steps", in: "run", range: SceneLimits.steps) ?? 200
         let tolerance = reader.number(run, "tolerance", in: "run", range: 1e-12...1e3) ?? 0.01
         let speed = reader.number(run, "speed", in: "run", range: SceneLimits.speed) ?? 30
         let layout = reader.choice(run, "layout", in: "run", as: SceneLayout.self) ?? .overlay
@@ -54,13 +91,38 @@ struct SceneValidator {
         checkBudget(steps: steps, optimizers: optimizers.count, cloud: cloud)
         let notes = self.notes(root, steps: steps)
 
-        guard let title, let description, let surface, !optimizers.isEmpty else { return nil }
-        return Scene(
-            file: reader.file, title: title, description: description, surface: surface.surface,
-            view: surface.view ?? surface.surface.surface.viewBox,
-            start: start ?? cloud?.starts.center ?? optimizers.compactMap(\.start).first ?? [0, 0],
-            optimizers: optimizers, schedule: schedule, noise: noise, steps: steps, tolerance: tolerance,
-            speed: speed, layout: layout, seed: seed, notes: notes, cloud: cloud, data: data)
+        guard let surface, !optimizers.isEmpty else { return false }
+        scene.surface = surface.surface
+        scene.view = surface.view ?? surface.surface.surface.viewBox
+        scene.start = start ?? cloud?.starts.center ?? optimizers.compactMap(\.start).first ?? [0, 0]
+        scene.optimizers = optimizers
+        scene.schedule = schedule
+        scene.noise = noise
+        scene.steps = steps
+        scene.tolerance = tolerance
+        scene.speed = speed
+        scene.layout = layout
+        scene.notes = notes
+        scene.cloud = cloud
+        scene.data = data
+        return true
+    }
+
+    /// In a scene whose only race is the training race, reports every key that configures a
+    /// surface race (all of `[run]` but its `seed`), saying where its training counterpart lives.
+    private mutating func rejectSurfaceRace(_ root: TOMLTable, run: TOMLTable) {
+        let only = "this scene has only a training race"
+        let hints = [
+            ("optimizer", "[[optimizer]] races on a [surface] and \(only); add a [surface], or put training optimizers in [[training.optimizer]]"),
+            ("data", "[data] makes the surface of a surface race and \(only); the training data set is training.dataset"),
+            ("noise", "[noise] is for the surface race and \(only); chain noise into a training spec: \"noise(sigma=0.01) | sgd(lr=0.1)\""),
+            ("cloud", "[cloud] starts the surface race and \(only); remove it"),
+            ("notes", "[[notes]] caption the surface race and \(only); use [[training.notes]] with an epoch"),
+        ]
+        for (key, hint) in hints where root[key] != nil { reader.reportKey(key, hint) }
+        for key in Self.runKeys where run[key] != nil && key != "seed" {
+            reader.reportKey("run." + key, "configures the surface race and \(only); remove it")
+        }
     }
 
     // MARK: Text
@@ -139,21 +201,28 @@ struct SceneValidator {
     // MARK: Notes
 
     private mutating func notes(_ root: TOMLTable, steps: Int) -> [SceneNote] {
-        let tables = reader.tables(root, "notes", in: "")
+        captions(root, in: "", at: "step", last: steps).map { SceneNote(step: $0.at, text: $0.text, pause: $0.pause) }
+    }
+
+    /// The `[[notes]]` of `table` (at `parent`): each shown from its `key` (0…`last`) on, with its
+    /// text and whether it pauses; sorted by `key`, notes at the same place in file order.
+    mutating func captions(_ table: TOMLTable, in parent: String, at key: String, last: Int) -> [(at: Int, text: String, pause: Bool)] {
+        let notesPath = SceneReader.path(parent, "notes")
+        let tables = reader.tables(table, "notes", in: parent)
         if tables.count > SceneLimits.notes.upperBound {
-            reader.report("notes", "at most \(SceneLimits.notes.upperBound) notes, got \(tables.count)")
+            reader.report(notesPath, "at most \(SceneLimits.notes.upperBound) notes, got \(tables.count)")
             return []
         }
-        var notes: [SceneNote] = []
+        var notes: [(at: Int, text: String, pause: Bool)] = []
         for (i, t) in tables.enumerated() {
-            let path = "notes[\(i)]"
-            reader.checkKeys(t, at: path, allowed: Self.noteKeys)
-            let step = reader.integer(t, "step", in: path, range: 0...steps, required: "a note needs the step it is shown at")
+            let path = notesPath + "[\(i)]"
+            reader.checkKeys(t, at: path, allowed: [key, "text", "pause"])
+            let at = reader.integer(t, key, in: path, range: 0...last, required: "a note needs the \(key) it is shown at")
             let text = self.text(t, "text", in: path, maxLength: SceneLimits.textLength, singleLine: false, required: "a note needs its text")
             let pause = reader.bool(t, "pause", in: path) ?? false
-            if let step, let text { notes.append(SceneNote(step: step, text: text, pause: pause)) }
+            if let at, let text { notes.append((at, text, pause)) }
         }
-        return notes.enumerated().sorted { ($0.element.step, $0.offset) < ($1.element.step, $1.offset) }.map(\.element)
+        return notes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
 
     // MARK: Specs

@@ -1,6 +1,6 @@
 /// Where every key of a TOML document was written, by key path: `title`, `surface.view.x`,
 /// `optimizer[2].spec`, `notes[0].step`, `run.start[1]` (array elements are indexed from 0,
-/// arrays of tables count their `[[headers]]`).
+/// arrays of tables count their `[[headers]]`, and the array itself is at its first header).
 ///
 /// TOMLKit (toml++) gives values but no positions, so this scanner reads the source text once
 /// more: tables, arrays of tables, dotted keys, quoted keys, inline tables, nested arrays,
@@ -97,6 +97,8 @@ struct TOMLScanner {
             if isLast && isArray {
                 let count = arrayCounts[path, default: 0]
                 arrayCounts[path] = count + 1
+                // The array itself is where its first header is.
+                if entries[path] == nil { record(path, key: part.position, value: keyStart) }
                 path += "[\(count)]"
                 record(path, key: part.position, value: keyStart)
             } else if let count = arrayCounts[path] {

@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Prints 'FILE: ok' for a good scene and one line 'FILE:LINE:COLUMN: message' per \
             problem of a bad one (TOML syntax errors, unknown keys, wrong types, unknown surface, \
-            optimizer or schedule names, out-of-range values), all on standard output. The exit \
+            optimizer, schedule or data set names, nets that do not fit their data, out-of-range \
+            values), all on standard output; surface races and training races alike. The exit \
             status is 0 only if every file is good. The format is described in scenes/README.md.
             """)
 

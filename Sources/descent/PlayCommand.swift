@@ -47,55 +47,6 @@ struct DisplayOptions: ParsableArguments {
     func validate() throws {
         guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tol must be a positive number") }
     }
-
-    /// The race to show: a scene (``scenePath(specs:)``), the optimizer specs given, or the default race (six classic optimizers
-    /// on Beale from (1, 1.5)) when there are none.
-    func makeSetup(_ simulation: SimulationOptions, specs: [String]) throws -> RaceSetup {
-        if let path = try scenePath(specs: specs) { return try sceneSetup(path) }
-        let isDefaultRace = specs.isEmpty
-        let surface = try simulation.resolveSurface()
-        let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
-        let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
-        let entries = try (isDefaultRace ? RaceSetup.defaultSpecs : specs).map { spec in
-            let configured = try configuredOptimizer(spec, seed: simulation.seed)
-            return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
-        }
-        return RaceSetup(surface: surface, start: start, entries: entries, schedule: try simulation.resolveSchedule(),
-                         steps: simulation.steps, tolerance: tolerance, layout: grid ? .grid : .overlay,
-                         view: isDefaultScene ? RaceSetup.defaultView : nil)
-    }
-}
-
-extension DisplayOptions {
-    /// The scene file to show: `--scene FILE`, or a single positional argument ending in
-    /// `.toml`; nil for a race of optimizer specs.
-    func scenePath(specs: [String]) throws -> String? {
-        if let scene {
-            guard specs.isEmpty else { throw CommandError("give either --scene or optimizer specs, not both") }
-            return scene
-        }
-        return specs.count == 1 && specs[0].lowercased().hasSuffix(".toml") ? specs[0] : nil
-    }
-
-    /// The race of the scene file at `path` (with `--grid`, in grid layout). A bad scene prints
-    /// its diagnostics to stderr, one `FILE:LINE:COLUMN: message` per line, and fails with exit
-    /// status 1 (before any terminal is touched).
-    func sceneSetup(_ path: String) throws -> RaceSetup {
-        let loaded: Scene
-        do {
-            loaded = try Scene.load(path: path)
-        } catch {
-            FileHandle.standardError.write(Data(error.diagnostics.map { "\($0)\n" }.joined().utf8))
-            throw ExitCode(1)
-        }
-        do {
-            var setup = try RaceSetup(scene: loaded)
-            if grid { setup.layout = .grid }
-            return setup
-        } catch {
-            throw CommandError("scene \(path): \(error.message)")
-        }
-    }
 }
 
 /// `descent play` (the default command): the full-screen visualizer.
@@ -108,15 +59,21 @@ struct PlayCommand: ParsableCommand {
             Beale's function from (1, 1.5). Playback pauses at --steps (the horizon); space \
             there plays on for another --steps. 'descent play FILE.toml' (or --scene FILE) \
             plays a scene: its captions show on screen and playback pauses at its marked \
-            notes. Press ? for every key. Needs an interactive \
+            notes. n switches to the training view, where the same optimizers train a small \
+            neural net (the net options below, or a scene's [training] table), and back; \
+            --training starts there. Press ? for every key. Needs an interactive \
             terminal: for files and pipes use 'descent render', 'trace' or 'race'.
             """)
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var training: TrainingRaceOptions
 
     @Flag(help: "Start playing at once.")
     var autoplay = false
+
+    @Flag(name: .customLong("training"), help: "Start in the training view (n switches between the two views).")
+    var startInTraining = false
 
     @Flag(help: "Choose a lesson from --scenes first (what 'descent' with no arguments does).")
     var pick = false
@@ -137,7 +94,7 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         // `descent` alone (or --pick) offers the lessons in --scenes, when there are any.
         let choices = pick || CommandLine.arguments.count == 1 ? SceneCatalog.entries(in: scenes) : []
-        let preset = choices.count > 1 ? nil : try display.makeSetup(simulation, specs: optimizers)
+        let preset = choices.count > 1 ? nil : try display.makeContent(simulation, training, specs: optimizers)
         var environment = ProcessInfo.processInfo.environment
         if display.color == .never { environment["NO_COLOR"] = "1" }
         if display.color == .truecolor { environment["COLORTERM"] = "truecolor" }
@@ -146,17 +103,26 @@ struct PlayCommand: ParsableCommand {
             environment: environment, colorDepthLimit: display.color.depth ?? .truecolor)
         defer { terminal.stop() }
         let glyphs = Glyphs.select(ascii: display.ascii || !terminal.supportsUnicode)
-        let setup: RaceSetup
+        let content: PlayContent
         if let preset {
-            setup = preset
+            content = preset
         } else {
             guard let choice = runPicker(choices, on: terminal, glyphs: glyphs) else { return }
-            setup = try choice.path.map(display.sceneSetup) ?? display.makeSetup(simulation, specs: [])
+            content = try choice.path.map { try display.sceneContent($0, simulation, training) }
+                ?? display.makeContent(simulation, training, specs: [])
         }
         let size = terminal.size()
-        var loop = EventLoop(state: AppState(setup: setup, width: size.width, height: size.height),
-                             composer: FrameComposer(glyphs: glyphs, hasColors: terminal.colorDepth != .none))
-        loop.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
-                 initialActions: autoplay ? [.togglePlay] : [])
+        let hasColors = terminal.colorDepth != .none
+        let surface = content.race.map {
+            EventLoop(state: AppState(setup: $0, width: size.width, height: size.height),
+                      composer: FrameComposer(glyphs: glyphs, hasColors: hasColors))
+        }
+        let view: Session.View = startInTraining || surface == nil ? .training : .surface
+        var trainingState = TrainingState(setup: content.training)
+        if autoplay, view == .training { trainingState.apply(.togglePlay) }
+        var session = Session(surface: surface, training: trainingState,
+                              trainingComposer: TrainingComposer(glyphs: glyphs, hasColors: hasColors), startIn: view)
+        session.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
+                    initialActions: autoplay ? [.togglePlay] : [])
     }
 }

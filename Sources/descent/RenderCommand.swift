@@ -13,16 +13,28 @@ struct RenderCommand: ParsableCommand {
             The same frame 'descent play' shows at step --at (default: --steps, or the \
             scene's steps with --scene FILE, whose caption at that step is shown), drawn at \
             --size and printed with ANSI colours (or plain text with --color never; auto \
-            means colours only when stdout is a terminal).
+            means colours only when stdout is a terminal). --view training draws the \
+            training view instead ('n' in the visualizer) after --at optimizer steps \
+            (default: the scene's epochs, else 5 epochs), showing --panel.
             """)
+
+    /// Which view to draw.
+    enum View: String, ExpressibleByArgument, CaseIterable { case surface, training }
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var training: TrainingRaceOptions
+
+    @Option(help: "The view: surface or training (default: surface, or training for a scene with only [training]).")
+    var view: View?
+
+    @Option(help: "The training view's panel: curves, walk or boundary (2D data).")
+    var panel: TrainingPanel = .curves
 
     @Option(help: ArgumentHelp("The frame size in cells.", valueName: "WxH"))
     var size = "120x40"
 
-    @Option(help: "The step shown (default: --steps).")
+    @Option(help: "The step shown (default: --steps; for the training view, see above).")
     var at: Int?
 
     @Flag(help: "Show the help overlay.")
@@ -48,12 +60,29 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try frameSize()
-        let setup = try display.makeSetup(simulation, specs: optimizers)
-        var state = AppState(setup: setup, width: width, height: height)
-        state.seek(toStep: at ?? setup.steps)
-        if keys { _ = state.apply(.toggleHelp) }
+        let content = try display.makeContent(simulation, training, specs: optimizers)
         let depth = depth()
-        let frame = FrameComposer(glyphs: Glyphs.select(ascii: display.ascii), hasColors: depth != .none).compose(state)
+        let glyphs = Glyphs.select(ascii: display.ascii)
+        let frame: CellBuffer
+        if view == .surface, content.race == nil {
+            throw CommandError("this scene has only a training race: use --view training")
+        }
+        if let race = content.race, view != .training {
+            var state = AppState(setup: race, width: width, height: height)
+            state.seek(toStep: at ?? race.steps)
+            if keys { _ = state.apply(.toggleHelp) }
+            frame = FrameComposer(glyphs: glyphs, hasColors: depth != .none).compose(state)
+        } else {
+            var state = TrainingState(setup: content.training)
+            guard state.panels.contains(panel) else {
+                throw CommandError("--panel \(panel.rawValue): the decision boundary needs data with two features")
+            }
+            let stepsPerEpoch = content.training.trainers.first?.sampler.stepsPerEpoch ?? 0
+            for _ in 0..<(at ?? (content.training.epochs ?? 5) * stepsPerEpoch) { state.apply(.stepOnce) }
+            while state.panel != panel { state.apply(.nextPanel) }
+            if keys { state.apply(.toggleHelp) }
+            frame = TrainingComposer(glyphs: glyphs, hasColors: depth != .none).compose(state, width: width, height: height)
+        }
         print(AnsiSerializer(depth: depth).serialize(frame))
     }
 
@@ -65,3 +94,5 @@ struct RenderCommand: ParsableCommand {
         return ColorDepth.detect(environment: ProcessInfo.processInfo.environment, colorsReported: nil)
     }
 }
+
+extension TrainingPanel: ExpressibleByArgument {}

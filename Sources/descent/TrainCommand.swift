@@ -52,14 +52,14 @@ struct TrainCommand: ParsableCommand {
     private func render(_ problem: TrainingProblem, _ trainers: [Trainer], _ rows: [[EpochRow]]) -> String {
         if format == .json {
             return JSON.object([
-                ("dataset", .string(training.dataset ?? (training.idxImages != nil ? "idx" : "moons"))),
+                ("dataset", .string(training.data.datasetName)),
                 ("net", .string(problem.net.description)),
                 ("activation", .string(problem.net.activation.rawValue)),
                 ("loss", .string(problem.loss.rawValue)),
                 ("parameters", .number(Double(problem.net.parameterCount))),
                 ("train_samples", .number(Double(problem.data.train.count))),
                 ("validation_samples", .number(Double(problem.data.validation.count))),
-                ("batch", .number(Double(training.batch))),
+                ("batch", .number(Double(training.data.batch))),
                 ("epochs", .number(Double(epochs))),
                 ("seed", .number(Double(training.seed))),
                 ("results", .array(zip(trainers, rows).map { trainer, rows in

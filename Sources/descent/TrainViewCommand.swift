@@ -5,7 +5,8 @@ import DescentTUI
 import Foundation
 
 /// `descent train-view`: the training of `descent train` live in the terminal — a legend, the
-/// train and validation loss curves and the validation accuracy, one line per optimizer.
+/// loss and accuracy curves, the "Walk with SGD" measurements and (for 2D data) the decision
+/// boundary, one line per optimizer.
 struct TrainViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-view",
@@ -13,34 +14,38 @@ struct TrainViewCommand: ParsableCommand {
         discussion: """
             The same data, net, initial weights and minibatch order as 'descent train'. \
             Space plays and pauses, '.' takes one step, + and - change the steps per frame, \
-            u and d multiply and divide the selected optimizer's learning rate by 1.5, Tab \
-            selects, ? lists the keys, q quits. Needs an interactive terminal: for files and \
-            pipes use 'descent train'. \
+            u and d multiply and divide the selected optimizer's learning rate by 1.5, b and B \
+            halve and double its batch size, Tab selects, v shows the next panel (curves, walk \
+            with SGD, decision boundary), ? lists the keys, q quits. 'descent play' has this \
+            view too, behind n. Needs an interactive terminal: for files and pipes use \
+            'descent train'. \
             Example: descent train-view --dataset moons --net 2-16-16-2 --batch 32 \
             'adam(lr=0.01)' 'sgd(lr=0.1, momentum=0.9)'
             """)
 
     @OptionGroup var training: TrainingOptions
-
-    @Option(name: .customLong("eval-every"), help: "Steps between evaluations on the full training and validation sets (default: a quarter epoch).")
-    var evaluateEvery: Int?
+    @OptionGroup var view: TrainingViewOptions
 
     @Flag(help: "Plain ASCII instead of braille and box drawing.")
     var ascii = false
 
+    @Option(help: .hidden)
+    var exitAfter: Double?
+
     func validate() throws {
         guard !training.specs.isEmpty else { throw ValidationError("give at least one optimizer spec, e.g. 'descent train-view adam(lr=0.01)'") }
-        if let evaluateEvery { guard evaluateEvery >= 1 else { throw ValidationError("--eval-every must be at least 1, got \(evaluateEvery)") } }
+        if let exitAfter { guard exitAfter.isFinite, exitAfter > 0 else { throw ValidationError("--exit-after must be positive") } }
     }
 
     func run() throws {
-        let setup = try training.makeTrainers()
-        let stepsPerEpoch = (setup.problem.data.train.count + training.batch - 1) / training.batch
-        let state = TrainingState(trainers: setup.trainers, evaluateEvery: evaluateEvery ?? max(1, stepsPerEpoch / 4))
+        let trainers = try training.makeTrainers(walk: view.walk).trainers
+        var setup = TrainingSetup(trainers: trainers, evaluateEvery: view.evaluateEvery)
+        setup.seed = training.seed
         let terminal = try startInteractiveTerminal(for: "descent train-view", alternatives: "'descent train'")
         defer { terminal.stop() }
         let composer = TrainingComposer(glyphs: Glyphs.select(ascii: ascii || !terminal.supportsUnicode),
                                         hasColors: terminal.colorDepth != .none)
-        _ = runTraining(on: terminal, state: state, composer: composer)
+        _ = runTraining(on: terminal, state: TrainingState(setup: setup), composer: composer,
+                        for: exitAfter.map { .milliseconds(Int64($0 * 1000)) })
     }
 }

@@ -2,9 +2,9 @@ import ArgumentParser
 import DescentCore
 import Foundation
 
-/// The options `train` and `train-view` share: the data set, the net, the minibatches, the
-/// schedule, the seed and the optimizer specs, and the trainers they make.
-struct TrainingOptions: ParsableArguments {
+/// What a training race learns: the data set, the net and the minibatch size, from flags
+/// (`train`, `train-view`, and `play` for its training view).
+struct NetOptions: ParsableArguments {
     @Option(help: "moons, circles, spirals, xor, blobs, checkerboard or idx (default: moons, or idx with --idx-images).")
     var dataset: String?
 
@@ -41,21 +41,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Minibatch size (at least the training set size: full-batch gradient descent).")
     var batch: Int = 32
 
-    @Option(help: "A learning-rate schedule spec, stepped once per optimizer step, e.g. 'cosine(t_max=500)'.")
-    var schedule: String?
-
-    @Option(help: "The seed for the data, the initial weights and the minibatch order.")
-    var seed: UInt64 = 0
-
-    @Option(name: .customLong("optimizer"), help: "An optimizer spec (repeatable; same as a positional SPEC).")
-    var optimizerOptions: [String] = []
-
-    @Argument(help: ArgumentHelp("Optimizer specs, e.g. 'adam(lr=0.01)' 'sgd(lr=0.1, momentum=0.9)'.", valueName: "spec"))
-    var optimizers: [String] = []
-
-    var specs: [String] { optimizerOptions + optimizers }
-
-    /// Checks everything but the presence of specs (each command words that itself).
+    /// Checks the ranges.
     func validate() throws {
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
         guard (2...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 2 and 1000000, got \(samples)") }
@@ -67,35 +53,19 @@ struct TrainingOptions: ParsableArguments {
     /// The data set's name as given or implied (moons, or idx with --idx-images).
     var datasetName: String { dataset ?? (idxImages != nil || idxLabels != nil ? "idx" : "moons") }
 
-    /// The problem and one trainer per spec, all from the same θ₀ (drawn with seed + 1) on the
-    /// same minibatch order (seed + 2); the data are generated and split with seed.
-    func makeTrainers() throws -> (problem: TrainingProblem, trainers: [Trainer]) {
-        let problem = try makeProblem()
-        let initialization = try parse(self.initialization ?? Initialization.standard(for: problem.net.activation).rawValue,
-                                       as: Initialization.self, option: "--init")
-        let theta0 = problem.initialParameters(initialization, seed: seed &+ 1)
-        let schedule = try resolvedSchedule(schedule)
-        let trainers = try specs.map { spec in
-            let configured = try configuredOptimizer(spec, seed: seed)
-            return Trainer(label: configured.spec, problem: problem, optimizer: configured.optimizer, schedule: schedule,
-                           initialParameters: theta0, batchSize: batch, seed: seed &+ 2)
-        }
-        return (problem, trainers)
-    }
-
-    private func makeProblem() throws -> TrainingProblem {
+    /// The recipe of the flags with `seed`, and its problem (data generated or loaded, split, net checked).
+    func makeProblem(seed: UInt64) throws -> (recipe: TrainingRecipe, problem: TrainingProblem) {
         let activation = try parse(activation, as: Activation.self, option: "--activation")
         let loss = try parse(loss, as: LossFunction.self, option: "--loss")
+        let initialization = try self.initialization.map { try parse($0, as: Initialization.self, option: "--init") }
         let mlp: MLP
         do { mlp = try MLP(net, activation: activation) } catch { throw CommandError("--net: \(error.message)") }
-        do {
-            return try TrainingProblem(net: mlp, loss: loss, data: try loadData().split(validationFraction: validation, seed: seed))
-        } catch let error as TrainingError {
-            throw CommandError(error.message)
-        }
+        let recipe = TrainingRecipe(source: try loadSource(), validationFraction: validation, net: mlp, loss: loss,
+                                    initialization: initialization, batchSize: batch, seed: seed)
+        do { return (recipe, try recipe.makeProblem()) } catch { throw CommandError(error.message) }
     }
 
-    private func loadData() throws -> Dataset {
+    private func loadSource() throws -> TrainingRecipe.Source {
         let name = datasetName
         if name == "idx" {
             guard let idxImages, let idxLabels else { throw CommandError("--dataset idx needs both --idx-images PATH and --idx-labels PATH") }
@@ -103,8 +73,8 @@ struct TrainingOptions: ParsableArguments {
             let labels = try readIDX(idxLabels, option: "--idx-labels")
             do {
                 let data = try Dataset.idx(images: images, labels: labels)
-                guard let idxLimit, idxLimit < data.count else { return data }
-                return data.subset(0..<idxLimit)
+                guard let idxLimit, idxLimit < data.count else { return .loaded(data) }
+                return .loaded(data.subset(0..<idxLimit))
             } catch {
                 throw CommandError("IDX files '\(idxImages)', '\(idxLabels)': \(error.message)")
             }
@@ -113,7 +83,7 @@ struct TrainingOptions: ParsableArguments {
             throw CommandError("--idx-images and --idx-labels go with --dataset idx, not '\(name)'")
         }
         let set = try parse(name, as: SyntheticDataset.self, option: "--dataset", extra: ["idx"])
-        return set.generate(count: samples, noise: noise, seed: seed)
+        return .synthetic(set, samples: samples, noise: noise)
     }
 
     private func readIDX(_ path: String, option: String) throws -> IDXArray {
@@ -137,5 +107,38 @@ struct TrainingOptions: ParsableArguments {
         if let value = T(rawValue: text) { return value }
         let valid = T.allCases.map(\.rawValue) + extra
         throw CommandError("\(option) '\(text)': expected one of \(valid.joined(separator: ", "))")
+    }
+}
+
+/// The options `train` and `train-view` share: the net options, the schedule, the seed and the
+/// optimizer specs, and the trainers they make.
+struct TrainingOptions: ParsableArguments {
+    @OptionGroup var data: NetOptions
+
+    @Option(help: "A learning-rate schedule spec, stepped once per optimizer step, e.g. 'cosine(t_max=500)'.")
+    var schedule: String?
+
+    @Option(help: "The seed for the data, the initial weights and the minibatch order.")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("optimizer"), help: "An optimizer spec (repeatable; same as a positional SPEC).")
+    var optimizerOptions: [String] = []
+
+    @Argument(help: ArgumentHelp("Optimizer specs, e.g. 'adam(lr=0.01)' 'sgd(lr=0.1, momentum=0.9)'.", valueName: "spec"))
+    var optimizers: [String] = []
+
+    var specs: [String] { optimizerOptions + optimizers }
+
+    /// The problem and one trainer per spec (taking the `walk` measurements), all from the same
+    /// θ₀ (drawn with seed + 1) on the same minibatch order (seed + 2); the data are generated
+    /// and split with seed.
+    func makeTrainers(walk: WalkSettings = .off) throws -> (problem: TrainingProblem, trainers: [Trainer]) {
+        let (recipe, problem) = try data.makeProblem(seed: seed)
+        let schedule = try resolvedSchedule(schedule)
+        let entries = try specs.map { spec in
+            let configured = try configuredOptimizer(spec, seed: seed)
+            return TrainingRecipe.Entry(label: configured.spec, optimizer: configured.optimizer, schedule: schedule)
+        }
+        return (problem, recipe.makeTrainers(entries, problem: problem, walk: walk))
     }
 }

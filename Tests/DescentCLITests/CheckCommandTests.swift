@@ -7,7 +7,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenes")
 
     @Test func goodScenesAreOk() throws {
-        let files = ["quadratic.toml", "saddle.toml"].map { Self.scenes.appendingPathComponent($0).path }
+        let files = ["quadratic.toml", "saddle.toml", "training-optimizers.toml", "sign-methods.toml"].map { Self.scenes.appendingPathComponent($0).path }
         let result = try DescentProcess.run(["check"] + files)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout == files.map { "\($0): ok\n" }.joined())

@@ -51,3 +51,28 @@ func renderRejectsAnInvalidSize(size: String) throws {
     #expect(result.stderr.contains("descent train"))
     #expect(result.stderr.split(separator: "\n").count == 1)
 }
+
+@Test func renderTheTrainingViewOfARace() throws {
+    let result = try DescentProcess.run(["render", "--view", "training", "--dataset", "blobs", "--net", "2-8-3", "--at", "40",
+                                         "--color", "never", "--size", "100x30", "sgd(lr=0.1)", "adam(lr=0.01)"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == 30 && lines.allSatisfy { $0.unicodeScalars.count == 100 })
+    for text in ["sgd(lr=0.1)", "adam(lr=0.01)", "validation accuracy", "step 40"] { #expect(result.stdout.contains(text)) }
+}
+
+@Test func renderTheDecisionBoundaryPanel() throws {
+    let result = try DescentProcess.run(["render", "--view", "training", "--panel", "boundary", "--dataset", "blobs", "--net", "2-8-3",
+                                         "--at", "40", "--color", "never", "--size", "100x30", "adam(lr=0.01)"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("decision boundary: adam(lr=0.01)"))
+    for marker in ["●", "▲", "■"] { #expect(result.stdout.contains(marker), "the markers of the three blobs") }
+}
+
+@Test func renderTheWalkPanelInAscii() throws {
+    let result = try DescentProcess.run(["render", "--view", "training", "--panel", "walk", "--walk-every", "10", "--at", "60",
+                                         "--ascii", "--color", "never", "--size", "100x30", "sgd(lr=0.1)"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("gradient cosine") && result.stdout.contains("sharpness"))
+    #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+}

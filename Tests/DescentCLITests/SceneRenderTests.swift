@@ -10,30 +10,45 @@ private let sceneFiles: [String] = {
     return names.filter { $0.hasSuffix(".toml") }.sorted()
 }()
 
-/// The title, and the step and text of the first note, read from a scene file's lines.
-private func titleAndFirstNote(_ file: String) throws -> (title: String, step: Int, text: String) {
-    let lines = try String(contentsOf: scenesDirectory.appendingPathComponent(file), encoding: .utf8)
+/// A scene file's lines, trimmed.
+private func lines(_ file: String) throws -> [String] {
+    try String(contentsOf: scenesDirectory.appendingPathComponent(file), encoding: .utf8)
         .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    func value(_ key: String, in lines: ArraySlice<String>) -> String? {
-        lines.first { $0.hasPrefix(key + " = ") }.map { String($0.dropFirst(key.count + 3)) }
-    }
-    func unquoted(_ s: String) -> String { String(s.dropFirst().dropLast()) }
-    let title = try #require(value("title", in: lines[...]).map(unquoted))
-    let notes = try #require(lines.firstIndex(of: "[[notes]]"))
-    let step = try #require(value("step", in: lines[notes...]).flatMap { Int($0) })
-    let text = try #require(value("text", in: lines[notes...]).map(unquoted))
-    return (title, step, text)
 }
+
+/// The value of the first `key = value` line in `lines`, unquoted.
+private func value(_ key: String, in lines: ArraySlice<String>) -> String? {
+    lines.first { $0.hasPrefix(key + " = ") }.map { String($0.dropFirst(key.count + 3)) }.map { $0.hasPrefix("\"") ? String($0.dropFirst().dropLast()) : $0 }
+}
+
+/// The title, and the `position` (step or epoch) and text of the first `[[header]]` note, read from a scene file's lines.
+private func titleAndFirstNote(_ file: String, header: String = "notes", position: String = "step") throws -> (title: String, at: Int, text: String) {
+    let lines = try lines(file)
+    let title = try #require(value("title", in: lines[...]))
+    let notes = try #require(lines.firstIndex(of: "[[\(header)]]"))
+    let at = try #require(value(position, in: lines[notes...]).flatMap { Int($0) })
+    let text = try #require(value("text", in: lines[notes...]))
+    return (title, at, text)
+}
+
+/// Scenes with a surface race ([[notes]] caption it) and scenes with a training race.
+private let surfaceScenes = sceneFiles.filter { (try? lines($0).contains("[[optimizer]]")) == true }
+private let trainingScenes = sceneFiles.filter { (try? lines($0).contains("[training]")) == true }
 
 @Test func thereAreSceneFiles() {
     #expect(sceneFiles.count >= 10)
 }
 
-@Test(arguments: sceneFiles)
+@Test func everySceneHasARace() {
+    #expect(Set(surfaceScenes + trainingScenes) == Set(sceneFiles))
+    #expect(trainingScenes.count >= 3)
+}
+
+@Test(arguments: surfaceScenes)
 func renderSceneShowsTitleAndCaption(file: String) throws {
     let scene = try titleAndFirstNote(file)
     let path = scenesDirectory.appendingPathComponent(file).path
-    let result = try DescentProcess.run(["render", "--scene", path, "--at", String(scene.step), "--color", "never",
+    let result = try DescentProcess.run(["render", "--scene", path, "--at", String(scene.at), "--color", "never",
                                          "--size", "100x30"])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -41,7 +56,25 @@ func renderSceneShowsTitleAndCaption(file: String) throws {
     #expect(lines.allSatisfy { $0.unicodeScalars.count == 100 })
     #expect(result.stdout.contains(String(scene.title.prefix(30))), "title of \(file)")
     #expect(result.stdout.contains(String(scene.text.prefix(25))), "first caption of \(file)")
-    #expect(lines.last?.contains("step \(scene.step)/") == true)
+    #expect(lines.last?.contains("step \(scene.at)/") == true)
+}
+
+/// The training view of every scene with a `[training]` table, at step 0: its title and first
+/// training caption (at epoch 0), the epoch horizon in the status line.
+@Test(arguments: trainingScenes)
+func renderTheTrainingViewOfAScene(file: String) throws {
+    let scene = try titleAndFirstNote(file, header: "training.notes", position: "epoch")
+    let epochs = try #require(value("epochs", in: try lines(file)[...]))
+    let path = scenesDirectory.appendingPathComponent(file).path
+    let result = try DescentProcess.run(["render", "--scene", path, "--view", "training", "--at", "0", "--color", "never",
+                                         "--size", "100x40"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == 40 && lines.allSatisfy { $0.unicodeScalars.count == 100 })
+    #expect(result.stdout.contains(String(scene.title.prefix(30))), "title of \(file)")
+    #expect(scene.at == 0)
+    #expect(result.stdout.contains(String(scene.text.prefix(25))), "first caption of \(file)")
+    #expect(lines.last?.contains("epoch 0/\(epochs)") == true)
 }
 
 @Test func renderSceneAsPositionalTomlArgumentDefaultsToTheScenesLastStep() throws {

@@ -229,3 +229,39 @@ func trainingViewPlaysAndQuits() throws {
     try play.session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
 }
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func nSwitchesBetweenTheSurfaceAndTheTrainingView() throws {
+    let play = try PlaySession("play --dataset moons --net 2-8-2 --batch 32 'sgd(lr=0.01)' 'adam(lr=0.05)'")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the surface view") { $0.contains("step 0/") && $0.contains("n net") }
+    try play.session.send(".")
+    try play.session.waitFor("one surface step") { TmuxSession.shownStep($0) == 1 }
+    try play.session.send("n")
+    try play.session.waitFor("the training view") { $0.contains("validation accuracy") && $0.contains("step 0") }
+    try play.session.send("b", ".", "v")
+    try play.session.waitFor("batch 16, one step and the walk panel") { screen in
+        screen.contains("gradient cosine") && screen.contains(" 16") && screen.contains("step 1 ")
+    }
+    try play.session.send("v")
+    try play.session.waitFor("the decision boundary") { $0.contains("decision boundary: sgd(lr=0.01)") && $0.contains("●") }
+    try play.session.send("n")
+    try play.session.waitFor("the surface view again, at its step") { TmuxSession.shownStep($0) == 1 && $0.contains("n net") }
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func aTrainingSceneOpensInTheTrainingView() throws {
+    let scene = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenes/training-optimizers.toml").path
+    let play = try PlaySession("play '\(scene)'")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the scene's training view") { $0.contains("SGD, RMSprop and NAdam") && $0.contains("epoch 0/80") }
+    try play.session.send("n")
+    try play.session.waitFor("the notice that there is no surface") { $0.contains("no surface view here") }
+    try play.session.send("Space")
+    try play.session.waitFor("training to pause at the caption of epoch 0 or run on") { TmuxSession.shownStep($0).map { $0 > 0 } ?? false }
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}

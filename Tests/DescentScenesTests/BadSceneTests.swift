@@ -54,7 +54,9 @@ import Testing
         Case(name: "missing fields", text: "[run]\nsteps = 10\n", expected: [
             "bad.toml:1:1: title: missing; a scene needs a title (a string)",
             "bad.toml:1:1: description: missing; a scene needs a description (a string)",
-            "bad.toml:1:1: surface: missing; a scene needs a [surface] with a name or an expr",
+            "bad.toml:1:1: surface: missing; a scene needs a surface race ([surface] and [[optimizer]]), a training race ([training]), or both",
+        ]),
+        Case(name: "a surface without optimizers", text: "title = \"t\"\ndescription = \"d\"\n[surface]\nname = \"saddle\"\n", expected: [
             "bad.toml:1:1: optimizer: missing; a scene needs at least one [[optimizer]] with a spec",
         ]),
         Case(name: "out of range", text: header + "steps = 0\nspeed = 1e9\n[[optimizer]]\nspec = \"sgd(lr=-1)\"\n[[notes]]\nstep = 5\n", expected: [
@@ -161,7 +163,150 @@ import Testing
         ]),
     ]
 
-    @Test(arguments: cases)
+    /// A training-only scene's first lines: line 7 is the first free one.
+    static let training = """
+        title = "t"
+        description = "d"
+        [training]
+        dataset = "moons"
+        batch_size = 8
+        epochs = 2
+
+        """
+
+    static let trainingCases: [Case] = [
+        Case(name: "training: unknown keys", text: training + "sampels = 100\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\nlable = \"x\"\n", expected: [
+            "bad.toml:7:1: training.sampels: unknown key; did you mean 'samples'? valid: dataset, samples, noise, validation, net, "
+                + "activation, loss, init, batch_size, epochs, eval_every, walk_every, seed, optimizer, notes",
+            "bad.toml:10:1: training.optimizer[0].lable: unknown key; did you mean 'label'? valid: spec, label, color, schedule, batch_size",
+        ]),
+        Case(name: "training: data set, batch size, epochs, width and spec", text: """
+            title = "t"
+            description = "d"
+            [training]
+            dataset = "spiral"
+            batch_size = "fool"
+            epochs = 0
+            net = "2-600-2"
+            [[training.optimizer]]
+            spec = "sgd(lr=0.1, momentun=0.9)"
+            """, expected: [
+            "bad.toml:4:11: training.dataset: unknown data set 'spiral'; did you mean 'spirals'? valid: moons, circles, spirals, xor, blobs, checkerboard",
+            "bad.toml:5:14: training.batch_size: must be an integer >= 1 or \"full\", got 'fool'",
+            "bad.toml:6:10: training.epochs: must be between 1 and 10000, got 0",
+            "bad.toml:7:7: training.net: every layer width must be at most 512, got 600",
+            "bad.toml:9:21: training.optimizer[0].spec: sgd has no parameter 'momentun'; valid: "
+                + Registry.builtin.optimizers.first { $0.name == "sgd" }!.parameters.map(\.name).joined(separator: ", "),
+        ]),
+        Case(name: "training: the net does not fit the data", text: """
+            title = "t"
+            description = "d"
+            [training]
+            dataset = "blobs"
+            net = "2-8-2"
+            batch_size = 8
+            epochs = 2
+            [[training.optimizer]]
+            spec = "sgd(lr=0.1)"
+            """, expected: [
+            "bad.toml:5:7: training.net: the net '2-8-2' has 2 outputs but the data have 3 classes; end the net in 3",
+        ]),
+        Case(name: "training: too many parameters", text: training + "net = \"2-400-400-2\"\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\n", expected: [
+            // 400·(2 + 1) + 400·(400 + 1) + 2·(400 + 1) weights and biases.
+            "bad.toml:7:7: training.net: the net '2-400-400-2' has 162402 parameters; at most 100000",
+        ]),
+        Case(name: "training: batch size 0 and no samples left to train on", text: """
+            title = "t"
+            description = "d"
+            [training]
+            dataset = "xor"
+            samples = 3
+            validation = 0.9
+            batch_size = 0
+            epochs = 2
+            [[training.optimizer]]
+            spec = "adam"
+            batch_size = 2.5
+            """, expected: [
+            "bad.toml:6:14: training.validation: holds out ⌈0.9·3⌉ = 3 of the 3 samples, leaving none to train on",
+            "bad.toml:7:14: training.batch_size: must be an integer >= 1 or \"full\", got 0",
+            "bad.toml:11:14: training.optimizer[0].batch_size: must be an integer >= 1 or \"full\", got a number",
+        ]),
+        Case(name: "training: surface-race keys in a training-only scene", text: """
+            title = "t"
+            description = "d"
+            [run]
+            start = [1, 1]
+            seed = 2
+            steps = 10
+            speed = 0
+            [[notes]]
+            step = 1
+            text = "n"
+            [training]
+            dataset = "moons"
+            batch_size = 8
+            epochs = 2
+            [[training.optimizer]]
+            spec = "sgd(lr=0.1)"
+            [[training.notes]]
+            epoch = 3
+            text = "late"
+            """, expected: [
+            "bad.toml:4:1: run.start: configures the surface race and this scene has only a training race; remove it",
+            "bad.toml:6:1: run.steps: configures the surface race and this scene has only a training race; remove it",
+            "bad.toml:7:1: run.speed: configures the surface race and this scene has only a training race; remove it",
+            "bad.toml:8:3: notes: [[notes]] caption the surface race and this scene has only a training race; use [[training.notes]] with an epoch",
+            "bad.toml:18:9: training.notes[0].epoch: must be between 0 and 2, got 3",
+        ]),
+        Case(name: "training: optimizers without a surface", text: training + "validation = 1\n[[optimizer]]\nspec = \"sgd\"\n[[training.optimizer]]\nspec = \"sgd\"\n", expected: [
+            "bad.toml:7:14: training.validation: must lie strictly between 0 and 1, got 1",
+            "bad.toml:8:3: optimizer: [[optimizer]] races on a [surface] and this scene has only a training race; add a [surface], "
+                + "or put training optimizers in [[training.optimizer]]",
+        ]),
+        Case(name: "training: [data] without optimizers, and no training optimizers", text: training + "optimizer = []\n[data]\nkind = \"logistic\"\n", expected: [
+            "bad.toml:7:13: training.optimizer: a training race needs at least one [[training.optimizer]] with a spec",
+            "bad.toml:8:2: data: [data] makes the surface of a surface race and this scene has only a training race; the training data set is training.dataset",
+        ]),
+        Case(name: "training: too much work", text: """
+            title = "t"
+            description = "d"
+            [training]
+            dataset = "moons"
+            batch_size = 1
+            epochs = 10000
+            [[training.optimizer]]
+            spec = "sgd"
+            """, expected: [
+            // 1000 samples, 800 of them for training: 800 steps per epoch.
+            "bad.toml:6:10: training.epochs: 10000 epochs × 800 steps × 1 optimizers is more than 5000000 recorded steps; "
+                + "use fewer epochs, samples or optimizers, or larger batches",
+        ]),
+        Case(name: "training: one optimizer table instead of an array", text: training + "[training.optimizer]\nspec = \"sgd\"\n", expected: [
+            "bad.toml:7:2: training.optimizer: must be an array of tables ([[training.optimizer]]), got a table",
+        ]),
+        Case(name: "training: not a table", text: "title = \"t\"\ndescription = \"d\"\ntraining = 3\n", expected: [
+            "bad.toml:3:12: training: must be a table, got an integer",
+        ]),
+        Case(name: "training: a surface race that lacks optimizers", text: """
+            title = "t"
+            description = "d"
+            [surface]
+            name = "saddle"
+            [run]
+            start = [1, 1]
+            [training]
+            dataset = "moons"
+            batch_size = 8
+            epochs = 2
+            [[training.optimizer]]
+            spec = "sgd"
+            """, expected: [
+            "bad.toml:1:1: optimizer: missing; a scene needs at least one [[optimizer]] with a spec",
+        ]),
+    ]
+
+    @Test(arguments: cases + trainingCases)
     func diagnostics(_ c: Case) {
         do {
             _ = try Scene.parse(c.text, file: "bad.toml")

@@ -9,7 +9,7 @@ import Testing
     @Test func bealeRace() throws {
         let s = try PlayedScene("beale-race")
         #expect(s.scene.start == [1, 1.5])
-        let minimum = try #require(s.scene.surface.surface.criticalPoints.first { $0.kind == .globalMinimum })
+        let minimum = try #require(s.surface.criticalPoints.first { $0.kind == .globalMinimum })
         #expect(minimum.x == 3 && minimum.y == 0.5)
         let adam = try #require(s.arrival("Adam")), adagrad = try #require(s.arrival("Adagrad"))
         let rmsprop = try #require(s.arrival("RMSprop"))
@@ -70,7 +70,7 @@ import Testing
 
     @Test func monkeySaddle() throws {
         let s = try PlayedScene("monkey-saddle")
-        let surface = s.scene.surface.surface
+        let surface = s.surface
         #expect(surface.hessian(0, 0) == Hessian2(xx: 0, xy: 0, yy: 0))
         #expect(surface.gradient(0, 0) == (0, 0))
         #expect(try #require((0...8).first { s.point("momentum", $0)[0] < 0 }) <= 8)
@@ -159,7 +159,7 @@ import Testing
 
     @Test func samSharpAndFlat() throws {
         let s = try PlayedScene("sam-sharp-flat")
-        let surface = s.scene.surface.surface
+        let surface = s.surface
         #expect(abs(surface.hessian(1, 0).xx - 60) < 3 && abs(surface.hessian(-1.5, 0).xx - 0.4) < 0.05)
         #expect(s.distance("SGD η=0.02", 50, to: [1, 0]) < 0.05)
         #expect(s.distance("SAM η=0.1 ρ=0.5", 50, to: [1, 0]) > 0.5)
@@ -184,7 +184,7 @@ import Testing
 
     @Test func himmelblau() throws {
         let s = try PlayedScene("himmelblau")
-        let minima = s.scene.surface.surface.criticalPoints.filter(\.kind.isMinimum)
+        let minima = s.surface.criticalPoints.filter(\.kind.isMinimum)
         #expect(minima.count == 4)
         var reached: [Int] = []
         for run in s.runs {
@@ -192,7 +192,7 @@ import Testing
             #expect(arrival <= 30)
             let end = run.point(30)
             reached.append(try #require(minima.indices.first { hypot(minima[$0].x - end[0], minima[$0].y - end[1]) < 0.01 }))
-            #expect(abs(s.scene.surface.surface.value(end[0], end[1])) < 1e-3)
+            #expect(abs(s.surface.value(end[0], end[1])) < 1e-3)
         }
         #expect(Set(reached).count == 4)
         for a in s.runs.indices { for b in s.runs.indices {

@@ -8,19 +8,32 @@ import Testing
     /// The scenes whose lesson is that a run ends: it diverges (non-finite values) on purpose.
     static let divergent: Set<String> = ["learning-rate-too-large.toml", "monkey-saddle.toml"]
 
+    /// Training scenes whose whole race takes more than a few seconds in a debug build: this
+    /// test trains their first epochs only (their caption tests train them to the end).
+    static let trainedPrefix = ["training-optimizers.toml": 10, "training-gradient-noise.toml": 5]
+
     @Test func theLibraryHasTheLessonsOfTheIssue() throws {
         let names = Set(try sceneFiles().map(\.lastPathComponent))
         for lesson in ["beale-race", "long-valley", "rotated-valley", "saddle", "monkey-saddle", "noisy-saddle", "saddle-escape",
                        "learning-rate-too-large", "schedules", "sign-methods", "sam-sharp-flat", "rosenbrock", "himmelblau",
-                       "minibatch-noise", "quadratic"] {
+                       "minibatch-noise", "quadratic", "training-optimizers", "training-gradient-noise"] {
             #expect(names.contains(lesson + ".toml"))
         }
+        let scenes = try sceneFiles().map { try Scene.load(path: $0.path) }
+        #expect(scenes.contains { $0.surface != nil && $0.training != nil }, "a scene with both races")
     }
 
     @Test(arguments: try sceneFiles())
     func everySceneLoadsAndPlaysToTheEnd(_ url: URL) throws {
         let scene = try Scene.load(path: url.path)
-        #expect(!scene.title.isEmpty && !scene.description.isEmpty && !scene.notes.isEmpty)
+        #expect(!scene.title.isEmpty && !scene.description.isEmpty)
+        #expect(scene.surface != nil || scene.training != nil)
+        if scene.surface != nil { try playSurfaceRace(scene, file: url.lastPathComponent) }
+        if scene.training != nil { try trainRace(scene, file: url.lastPathComponent) }
+    }
+
+    private func playSurfaceRace(_ scene: Scene, file: String) throws {
+        #expect(!scene.notes.isEmpty && !scene.optimizers.isEmpty)
         #expect(scene.notes.allSatisfy { $0.step <= scene.steps })
         if var escape = try scene.makeEscape() {
             escape.advance(toStep: scene.steps)
@@ -29,10 +42,10 @@ import Testing
             }
             return
         }
-        var race = try scene.makeRace(recordsState: false)
+        var race = try #require(try scene.makeRace(recordsState: false))
         race.advance(toStep: scene.steps)
         let diverged = race.runs.filter { $0.divergedAt != nil }
-        if Self.divergent.contains(url.lastPathComponent) {
+        if Self.divergent.contains(file) {
             #expect(!diverged.isEmpty, "a divergence lesson shows a divergence")
         } else {
             #expect(diverged.isEmpty, "\(diverged.map(\.label))")
@@ -41,6 +54,20 @@ import Testing
             #expect(run.steps == scene.steps)
             #expect(run.points.allSatisfy(\.isFinite) && run.losses.allSatisfy(\.isFinite))
         }
+    }
+
+    private func trainRace(_ scene: Scene, file: String) throws {
+        let training = try #require(scene.training)
+        #expect(!training.notes.isEmpty && training.notes.allSatisfy { $0.epoch <= training.epochs })
+        let epochs = Self.trainedPrefix[file] ?? training.epochs
+        let trained = try TrainedScene(scene, epochs: epochs)
+        #expect(trained.trainers.map(\.label) == training.optimizers.map(\.label))
+        #expect(trained.epoch == epochs)
+        for trainer in trained.trainers {
+            #expect(trainer.divergedAt == nil, "\(trainer.label)")
+            #expect(trainer.history.allSatisfy { $0.minibatchLoss.isFinite && $0.gradientNorm.isFinite }, "\(trainer.label)")
+        }
+        #expect(trained.evaluations.joined().allSatisfy { $0.train.loss.isFinite && $0.validation.loss.isFinite })
     }
 
     /// Truncations of every scene file never crash the loader; each either loads or reports

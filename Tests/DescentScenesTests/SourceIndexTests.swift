@@ -71,3 +71,37 @@ import Testing
         }
     }
 }
+
+/// Arrays of tables nested in a table, as `[training]` has them.
+@Suite struct NestedArrayIndexTests {
+    let text = """
+        [training]
+        dataset = "moons"
+
+        [[training.optimizer]]
+        spec = "sgd(lr=0.1)"
+
+        [[training.optimizer]]
+          spec = 'adam'
+        [[training.notes]]
+        epoch = 5
+        """
+
+    @Test func nestedArraysOfTablesCountTheirHeaders() {
+        let index = SourceIndex(text)
+        #expect(index["training"]?.key == .init(line: 1, column: 2))
+        #expect(index["training.dataset"]?.value == .init(line: 2, column: 11))
+        #expect(index["training.optimizer"]?.key == .init(line: 4, column: 12))
+        #expect(index["training.optimizer[0]"]?.key == .init(line: 4, column: 12))
+        #expect(index["training.optimizer[0].spec"] == SourceEntry(key: .init(line: 5, column: 1), value: .init(line: 5, column: 8), isVerbatimString: true))
+        #expect(index["training.optimizer[1]"]?.key == .init(line: 7, column: 12))
+        #expect(index["training.optimizer[1].spec"]?.value == .init(line: 8, column: 10))
+        #expect(index["training.notes[0].epoch"]?.value == .init(line: 10, column: 9))
+        #expect(index.keyPosition("training.notes[0].text") == .init(line: 9, column: 12))
+    }
+
+    @Test func inlineArraysOfTables() {
+        let index = SourceIndex("[training]\noptimizer = [{ spec = \"sgd\" }, { spec = \"adam\" }]\n")
+        #expect(index["training.optimizer[1].spec"]?.value == .init(line: 2, column: 41))
+    }
+}

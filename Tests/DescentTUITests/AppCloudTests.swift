@@ -10,7 +10,7 @@ import Testing
 private func escapeState(width: Int = 200, height: Int = 50) throws -> AppState {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenes/saddle-escape.toml").path
-    return AppState(setup: try RaceSetup(scene: try Scene.load(path: path)), width: width, height: height)
+    return AppState(setup: try #require(try RaceSetup(scene: try Scene.load(path: path))), width: width, height: height)
 }
 
 private func compose(_ state: AppState) -> CellBuffer { FrameComposer(glyphs: .unicode).compose(state) }

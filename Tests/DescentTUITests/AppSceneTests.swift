@@ -11,7 +11,7 @@ private let scenesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathCo
 
 private func sceneState(_ name: String, width: Int = 200, height: Int = 50) throws -> AppState {
     let scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name).path)
-    return AppState(setup: try RaceSetup(scene: scene), width: width, height: height)
+    return AppState(setup: try #require(try RaceSetup(scene: scene)), width: width, height: height)
 }
 
 private func frameText(_ state: AppState) -> String { FrameComposer(glyphs: .unicode).compose(state).text() }
@@ -67,7 +67,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
         spec = "momentum(lr=0.1)"
         """
     let scene = try Scene.parse(text, file: "inline.toml")
-    let state = AppState(setup: try RaceSetup(scene: scene), width: 200, height: 50)
+    let state = AppState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
     #expect(state.lanes.map(\.label) == ["plain", "adam(lr=0.1)", "momentum(lr=0.1)"])
     #expect(state.lanes[0].color == .rgb(213, 94, 0))
     #expect(state.lanes[1].color == .rgb(0x10, 0x20, 0x30))
@@ -107,7 +107,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
 
 @Test func descriptionIsTheCaptionBeforeTheFirstNote() throws {
     let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("long-valley.toml").path)
-    var setup = try RaceSetup(scene: scene)
+    var setup = try #require(try RaceSetup(scene: scene))
     setup.notes.removeAll { $0.step == 0 }
     let state = AppState(setup: setup, width: 200, height: 50)
     #expect(state.caption == nil)
@@ -146,7 +146,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
 
 @Test func lanesUseTheScenesOwnOraclesAndSchedules() throws {
     let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("minibatch-noise.toml").path)
-    var state = AppState(setup: try RaceSetup(scene: scene), width: 200, height: 50)
+    var state = AppState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
     state.seek(toStep: 30)
     var reference = try scene.makeRuns()
     for k in reference.indices {
@@ -155,7 +155,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
     }
     // The minibatch lane does not follow the surface's exact gradient.
     var exact = Run(label: "", spec: "", optimizer: try scene.makeOptimizer(0), schedule: try scene.makeSchedule(0),
-                    oracle: scene.surface.surface.oracle, start: scene.start(0), recordsState: false)
+                    oracle: try #require(scene.surface).surface.oracle, start: scene.start(0), recordsState: false)
     exact.advance(toStep: 30)
     #expect(state.lanes[0].run.point(30) != exact.point(30))
 }

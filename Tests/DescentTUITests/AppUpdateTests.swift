@@ -87,6 +87,7 @@ private let keyEffects: [(Key, KeyEffect)] = {
     add(.character("<"), { b, s, _ in s.lanes[0].learningRate == b.lanes[0].learningRate / 1.5 })
     add(.character("o"), { b, s, _ in s.layoutMode != b.layoutMode })
     add(.character("v"), { b, s, _ in s.layoutMode != b.layoutMode })
+    add(.character("n"), { _, s, c in c == [.switchView] && !s.isPlaying })
     add(.character("?"), { _, s, _ in s.showsHelp })
     add(.ctrl("l"), { _, _, c in c == [.repaint] })
     add(.character("q"), { _, _, c in c == [.quit] })

@@ -14,3 +14,13 @@ import Testing
         #expect(text.contains("| mouse \(mouse.label) | \(mouse.summary) |"), "README lacks mouse \(mouse.label)")
     }
 }
+
+/// The README's table of the training view's keys likewise.
+@Test func readmeListsEveryKeyOfTheTrainingView() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    for binding in TrainingKeymap.bindings {
+        #expect(text.contains("| `\(binding.label)` | \(binding.summary) |"), "README lacks the training row for \(binding.label)")
+    }
+}

@@ -3,17 +3,21 @@ import DescentRender
 import Testing
 @testable import DescentTUI
 
-/// Two optimizers (sgd at η = 0.1, adam at η = 0.01) on 200 moons with a 2-8-2 net.
-private func trainingState(evaluateEvery: Int = 5) throws -> TrainingState {
-    let data = try SyntheticDataset.moons.generate(count: 200, seed: 1).split(validationFraction: 0.25, seed: 1)
-    let problem = try TrainingProblem(net: try MLP("2-8-2", activation: .tanh), loss: .crossEntropy, data: data)
+/// Two optimizers (sgd at η = 0.1, adam at η = 0.01) on 200 moons with a 2-8-2 net, batch 16.
+func trainingSetup(evaluateEvery: Int = 5, epochs: Int? = nil, walk: WalkSettings = .off, dataset: SyntheticDataset = .moons) throws -> TrainingSetup {
+    let data = try dataset.generate(count: 200, seed: 1).split(validationFraction: 0.25, seed: 1)
+    let problem = try TrainingProblem(net: try MLP(widths: [2, 8, dataset.classCount], activation: .tanh), loss: .crossEntropy, data: data)
     let theta0 = problem.initialParameters(.glorot, seed: 2)
     let trainers = try ["sgd(lr=0.1)", "adam(lr=0.01)"].map { spec in
         let configured = try Registry.builtin.optimizer(spec)
         return Trainer(label: configured.spec, problem: problem, optimizer: configured.optimizer,
-                       initialParameters: theta0, batchSize: 16, seed: 3)
+                       initialParameters: theta0, batchSize: 16, seed: 3, walk: walk)
     }
-    return TrainingState(trainers: trainers, evaluateEvery: evaluateEvery)
+    return TrainingSetup(trainers: trainers, evaluateEvery: evaluateEvery, epochs: epochs)
+}
+
+func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> TrainingState {
+    TrainingState(setup: try trainingSetup(evaluateEvery: evaluateEvery, epochs: epochs))
 }
 
 /// The training view: its state, keymap, composer and loop.
@@ -30,7 +34,24 @@ private func trainingState(evaluateEvery: Int = 5) throws -> TrainingState {
     @Test func evaluationsComeEveryEvaluateEverySteps() throws {
         var state = try trainingState(evaluateEvery: 5)
         for _ in 0..<12 { state.apply(.stepOnce) }
-        #expect(state.history.map(\.count) == [3, 3])  // steps 0, 5 and 10
+        #expect(state.history.map { $0.map(\.step) } == [[0, 5, 10], [0, 5, 10]])
+    }
+
+    @Test func pointsCarryTheWalkMeasurementsOfTheirTrainer() throws {
+        var state = TrainingState(setup: try trainingSetup(evaluateEvery: 4, walk: WalkSettings(every: 4, segmentPieces: 4, powerIterations: 3)))
+        for _ in 0..<8 { state.apply(.stepOnce) }
+        for (trainer, points) in zip(state.trainers, state.history) {
+            let point = try #require(points.last)
+            // The mean of the cosines of steps 4…7 (the records since the previous point).
+            let cosines = trainer.history[4..<8].compactMap(\.gradientCosine)
+            #expect(abs(point.gradientCosine - cosines.reduce(0, +) / Double(cosines.count)) < 1e-15)
+            #expect((-1...1).contains(point.gradientCosine))
+            #expect(point.distanceFromStart == trainer.history[7].distanceFromStart)
+            #expect(point.sharpness == trainer.profiles.last?.sharpness)
+            #expect(point.heightAboveFloor == trainer.profiles.last?.heightAfter)
+            #expect(point.barriersCrossed == trainer.barriersCrossed)
+            #expect(points[0].gradientCosine.isNaN && points[0].sharpness.isNaN)
+        }
     }
 
     @Test func framesStepOnlyWhilePlaying() throws {
@@ -55,13 +76,92 @@ private func trainingState(evaluateEvery: Int = 5) throws -> TrainingState {
         #expect(state.selected == 0)
     }
 
+    @Test func batchKeysHalveAndDoubleTheSelectedBatchWithinOneToTheTrainingSet() throws {
+        var state = try trainingState()
+        state.apply(.smallerBatch)
+        #expect(state.trainers.map(\.batchSize) == [8, 16])
+        for _ in 0..<5 { state.apply(.smallerBatch) }
+        #expect(state.trainers[0].batchSize == 1)
+        #expect(state.notice == "batch size is already 1")
+        state.apply(.selectNext)
+        for _ in 0..<5 { state.apply(.largerBatch) }
+        #expect(state.trainers[1].batchSize == 150)  // the 150 training samples: gradient descent
+        #expect(state.notice?.contains("full batch") == true)
+        state.apply(.stepOnce)
+        #expect(state.trainers[1].completedEpochs == 1)
+        let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
+        #expect(text.contains("full"))
+    }
+
+    @Test func panelsCycleAndSkipTheBoundaryForDataThatAreNotPlanar() throws {
+        var state = try trainingState()
+        #expect(state.panel == .curves)
+        state.apply(.nextPanel)
+        #expect(state.panel == .walk)
+        state.apply(.nextPanel)
+        #expect(state.panel == .boundary)
+        state.apply(.nextPanel)
+        #expect(state.panel == .curves)
+
+        let data = try Dataset(features: (0..<60).map { Double($0 % 7) }, labels: (0..<20).map { $0 % 2 }, featureCount: 3, classCount: 2)
+        let problem = try TrainingProblem(net: try MLP("3-4-2", activation: .tanh), loss: .crossEntropy,
+                                          data: try data.split(validationFraction: 0.25, seed: 0))
+        let trainer = Trainer(label: "sgd", problem: problem, optimizer: try Registry.builtin.optimizer("sgd").optimizer,
+                              initialParameters: problem.initialParameters(.glorot, seed: 1), batchSize: 4, seed: 2)
+        var flat = TrainingState(setup: TrainingSetup(trainers: [trainer]))
+        #expect(flat.panels == [.curves, .walk])
+        flat.apply(.nextPanel)
+        flat.apply(.nextPanel)
+        #expect(flat.panel == .curves)
+    }
+
+    @Test func switchViewNeedsASurfaceView() throws {
+        var state = try trainingState()
+        state.apply(.switchView)
+        #expect(!state.isSwitchingView)
+        #expect(state.notice?.contains("no surface view") == true)
+        state.canSwitchView = true
+        state.apply(.switchView)
+        #expect(state.isSwitchingView)
+        state.resumeHere()
+        #expect(!state.isSwitchingView)
+    }
+
+    @Test func playbackPausesAtTheEpochHorizonAndPlaysOnForAsManyMore() throws {
+        var state = try trainingState(epochs: 1)
+        state.apply(.togglePlay)
+        for _ in 0..<20 where state.isPlaying { state.apply(.frame) }
+        #expect(!state.isPlaying)
+        #expect(state.epoch == 1)
+        #expect(state.step == 10)  // ⌈150 / 16⌉ steps per epoch
+        #expect(state.notice == "epoch 1 reached: space trains on")
+        state.apply(.togglePlay)
+        #expect(state.epochHorizon == 2)
+        for _ in 0..<20 where state.isPlaying { state.apply(.frame) }
+        #expect(state.epoch == 2 && state.step == 20)
+    }
+
+    @Test func notesCaptionByEpochAndPauseWhereMarked() throws {
+        var setup = try trainingSetup()
+        setup.notes = [TrainingNote(epoch: 0, text: "first words"), TrainingNote(epoch: 2, text: "second words", pause: true)]
+        var state = TrainingState(setup: setup)
+        #expect(state.caption?.text == "first words")
+        state.apply(.togglePlay)
+        for _ in 0..<40 where state.isPlaying { state.apply(.frame) }
+        #expect(state.epoch == 2)
+        #expect(state.caption?.text == "second words")
+        #expect(state.notice == "paused at a note: space plays on")
+        let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
+        #expect(text.contains("second words"))
+    }
+
     @Test func keymapMapsTheDocumentedKeys() {
-        #expect(TrainingKeymap.action(for: .key(.character(" "))) == .togglePlay)
-        #expect(TrainingKeymap.action(for: .key(.character("."))) == .stepOnce)
-        #expect(TrainingKeymap.action(for: .key(.character("u"))) == .raiseLearningRate)
-        #expect(TrainingKeymap.action(for: .key(.character("d"))) == .lowerLearningRate)
-        #expect(TrainingKeymap.action(for: .key(.tab)) == .selectNext)
-        #expect(TrainingKeymap.action(for: .key(.character("q"))) == .quit)
+        let expected: [(Key, TrainingAction)] = [
+            (.character(" "), .togglePlay), (.character("."), .stepOnce), (.character("u"), .raiseLearningRate),
+            (.character("d"), .lowerLearningRate), (.character("b"), .smallerBatch), (.character("B"), .largerBatch),
+            (.tab, .selectNext), (.character("v"), .nextPanel), (.character("n"), .switchView), (.character("q"), .quit),
+        ]
+        for (key, action) in expected { #expect(TrainingKeymap.action(for: .key(key)) == action) }
         #expect(TrainingKeymap.action(for: .interrupt) == .quit)
         #expect(TrainingKeymap.action(for: .key(.character("x"))) == nil)
     }
@@ -70,18 +170,63 @@ private func trainingState(evaluateEvery: Int = 5) throws -> TrainingState {
         var state = try trainingState()
         state.apply(.stepOnce)
         let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
-        for label in ["sgd", "adam", "train loss", "val loss", "val acc", "lr"] { #expect(text.contains(label)) }
+        for label in ["sgd", "adam", "train loss", "val loss", "val acc", "lr", "batch"] { #expect(text.contains(label)) }
         for title in TrainingComposer.chartTitles { #expect(text.contains(title)) }
         #expect(text.contains("epoch 0"))
         #expect(text.contains("step 1"))
         #expect(text.contains("paused"))
+        #expect(!text.contains("surface"))  // no surface view: no hint for n
+    }
+
+    @Test func walkPanelShowsItsFourCharts() throws {
+        var state = TrainingState(setup: try trainingSetup(walk: WalkSettings(every: 5, segmentPieces: 4, powerIterations: 3)))
+        for _ in 0..<20 { state.apply(.stepOnce) }
+        state.apply(.nextPanel)
+        let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
+        for title in TrainingComposer.walkTitles { #expect(text.contains(title)) }
+        #expect(text.contains("barriers crossed: \(state.trainers[0].barriersCrossed), \(state.trainers[1].barriersCrossed)"))
+    }
+
+    @Test func boundaryPanelDrawsRegionsAndSamplesOfTheSelectedOptimizer() throws {
+        var state = try trainingState()
+        for _ in 0..<30 { state.apply(.stepOnce) }
+        state.apply(.selectNext)
+        state.apply(.nextPanel)
+        state.apply(.nextPanel)
+        let buffer = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 100, height: 40)
+        let text = buffer.text()
+        #expect(text.contains("decision boundary: adam(lr=0.01), train acc"))
+        #expect(text.contains("●") && text.contains("▲"))  // both classes' markers
+        #expect(text.contains("▀"))                        // the half-block regions
+        let ascii = TrainingComposer(glyphs: .ascii, hasColors: false).compose(state, width: 100, height: 40).text()
+        #expect(ascii.contains("o") && ascii.contains("x"))
+        #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test func wideTerminalsKeepTheBoundaryBesideTheCurves() throws {
+        let state = try trainingState()
+        let composer = TrainingComposer(glyphs: .unicode, hasColors: true)
+        #expect(composer.compose(state, width: TrainingComposer.sideMapMinimumWidth, height: 40).text().contains("decision boundary"))
+        #expect(!composer.compose(state, width: TrainingComposer.sideMapMinimumWidth - 1, height: 40).text().contains("decision boundary"))
     }
 
     @Test func helpListsEveryKeyOfTheKeymap() throws {
         var state = try trainingState()
         state.apply(.toggleHelp)
-        let text = TrainingComposer(glyphs: .ascii, hasColors: false).compose(state, width: 120, height: 40).text()
+        let text = TrainingComposer(glyphs: .unicode, hasColors: false).compose(state, width: 120, height: 40).text()
         for binding in TrainingKeymap.bindings { #expect(text.contains(binding.summary)) }
+    }
+
+    @Test func everyLayoutSizeDrawsWithoutCrashing() throws {
+        var state = try trainingState()
+        for _ in 0..<12 { state.apply(.stepOnce) }
+        for panel in TrainingPanel.allCases {
+            while state.panel != panel { state.apply(.nextPanel) }
+            for (width, height) in [(0, 0), (1, 1), (39, 11), (40, 12), (60, 15), (89, 24), (90, 24), (200, 60)] {
+                let buffer = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: width, height: height)
+                #expect(buffer.width == width && buffer.height == height)
+            }
+        }
     }
 
     @Test func tinyTerminalShowsTheEnlargeMessage() throws {
@@ -92,17 +237,18 @@ private func trainingState(evaluateEvery: Int = 5) throws -> TrainingState {
 
     @Test func loopOnHeadlessTerminalPlaysAndQuits() throws {
         let terminal = HeadlessTerminal(width: 100, height: 30, events: [.key(.character(" ")), .key(.character("q"))])
-        let final = runTraining(on: terminal, state: try trainingState(), composer: TrainingComposer(glyphs: .unicode, hasColors: true))
-        #expect(final.isQuitting)
-        #expect(final.isPlaying)
+        let result = runTraining(on: terminal, state: try trainingState(), composer: TrainingComposer(glyphs: .unicode, hasColors: true))
+        #expect(result.exit == .quit)
+        #expect(result.state.isPlaying)
         #expect(terminal.framesPresented == 2)  // the first frame and the one after space
     }
 
     @Test func loopPlaysWithRealTimeAtMostThirtyFramesPerSecond() throws {
         let terminal = HeadlessTerminal(width: 100, height: 30, events: [.key(.character(" "))])
-        let final = runTraining(on: terminal, state: try trainingState(), composer: TrainingComposer(glyphs: .unicode, hasColors: true),
-                                for: .milliseconds(300))
-        #expect(final.step > 0)
+        let result = runTraining(on: terminal, state: try trainingState(), composer: TrainingComposer(glyphs: .unicode, hasColors: true),
+                                 for: .milliseconds(300))
+        #expect(result.exit == .timeUp)
+        #expect(result.state.step > 0)
         #expect(terminal.framesPresented <= 2 + 10)  // first frame, space, and ≤ 30 frames/s
     }
 }

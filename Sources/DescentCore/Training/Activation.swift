@@ -50,7 +50,7 @@ public enum Activation: String, Sendable, CaseIterable {
     func backpropagate(_ delta: UnsafeMutablePointer<Double>, _ z: UnsafePointer<Double>, _ a: UnsafePointer<Double>, _ n: Int) {
         switch self {
         case .tanh: for i in 0..<n { delta[i] *= 1 - a[i] * a[i] }
-        case .relu: for i in 0..<n where !(z[i] > 0) { delta[i] = 0 }
+        case .relu: VectorKernels.keepWherePositive(delta, z, n)
         case .sigmoid: for i in 0..<n { delta[i] *= a[i] * (1 - a[i]) }
         case .gelu: for i in 0..<n { delta[i] *= Activation.gelu.derivative(z[i], a[i]) }
         }

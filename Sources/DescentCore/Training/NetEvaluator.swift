@@ -8,6 +8,11 @@
 ///
 ///     ∂/∂W_l += δ_lᵀ a_{l−1},   ∂/∂b_l += Σᵣ δ_l[r],   δ_{l−1} = (δ_l W_l) ⊙ φ′(z_{l−1})
 ///
+/// All three products go through ``VectorKernels/multiply(rows:columns:depth:_:aRowStride:aDepthStride:_:into:from:terms:)``,
+/// which skips the zeros of its left factor (a_{l−1} in the forward pass, δ_l in the backward
+/// one: under ReLU, one per inactive unit); the forward pass reads W_lᵀ, transposed once per
+/// call.
+///
 /// A class so that a ``GradientOracle`` closure can share it without copying its buffers; one
 /// evaluator must not be used from two threads at once.
 final class NetEvaluator {
@@ -42,9 +47,13 @@ final class NetEvaluator {
     private let preactivations: [UnsafeMutablePointer<Double>]
     /// δ of the current layer and of the layer below, `capacity` rows of the widest layer each.
     private var delta: UnsafeMutablePointer<Double>, deltaBelow: UnsafeMutablePointer<Double>
+    /// W_lᵀ (n_{l−1} rows of n_l) per layer, for the forward pass.
+    private let transposedWeights: [UnsafeMutablePointer<Double>]
+    /// The nonzero terms of a product's rows (up to max(capacity, widest layer) rows).
+    private let terms: VectorKernels.RowTerms
     private let labels: UnsafeMutablePointer<Int>
-    /// The one allocation that holds every buffer above but `labels`.
-    private let storage: UnsafeMutablePointer<Double>
+    /// The allocations that hold every buffer above: one of doubles, one of integers.
+    private let storage: UnsafeMutablePointer<Double>, integers: UnsafeMutablePointer<Int>
 
     init(net: MLP, loss: LossFunction, capacity: Int) {
         self.net = net
@@ -53,26 +62,31 @@ final class NetEvaluator {
         self.capacity = c
         let last = net.layers.count
         let hidden = net.widths.dropFirst().dropLast().reduce(0, +)
-        let total = c * (net.widths.reduce(0, +) + hidden + 2 * net.maxWidth)
+        let weights = net.layers.reduce(0) { $0 + $1.inputs * $1.outputs }
+        let termSizes = VectorKernels.RowTerms.sizes(rows: max(c, net.maxWidth))
+        let total = c * (net.widths.reduce(0, +) + hidden + 2 * net.maxWidth) + weights + termSizes.doubles
         storage = .allocate(capacity: total)
         storage.initialize(repeating: 0, count: total)
         var next = storage
-        func take(_ width: Int) -> UnsafeMutablePointer<Double> {
-            defer { next += c * width }
+        func take(_ count: Int) -> UnsafeMutablePointer<Double> {
+            defer { next += count }
             return next
         }
-        let a = net.widths.map(take)
+        let a = net.widths.map { take(c * $0) }
         activations = a
-        preactivations = net.widths.indices.map { l in l == 0 || l == last ? a[l] : take(net.widths[l]) }
-        delta = take(net.maxWidth)
-        deltaBelow = take(net.maxWidth)
-        labels = .allocate(capacity: c)
-        labels.initialize(repeating: 0, count: c)
+        preactivations = net.widths.indices.map { l in l == 0 || l == last ? a[l] : take(c * net.widths[l]) }
+        delta = take(c * net.maxWidth)
+        deltaBelow = take(c * net.maxWidth)
+        transposedWeights = net.layers.map { take($0.inputs * $0.outputs) }
+        integers = .allocate(capacity: c + termSizes.integers)
+        integers.initialize(repeating: 0, count: c + termSizes.integers)
+        terms = VectorKernels.RowTerms(rows: max(c, net.maxWidth), doubles: take(termSizes.doubles), integers: integers + c)
+        labels = integers
     }
 
     deinit {
         storage.deallocate()
-        labels.deallocate()
+        integers.deallocate()
     }
 
     /// The mean loss over `rows` of `data` and the number classified correctly; when `gradient`
@@ -83,12 +97,13 @@ final class NetEvaluator {
         if let gradient { gradient.initialize(repeating: 0, count: net.parameterCount) }
         guard n > 0 else { return (.nan, 0) }
         let scale = 1 / (Double(n) * Double(loss.elementsPerSample(outputs: net.outputs)))
+        transposeWeights(theta)
         var total = 0.0, correct = 0
         var start = 0
         while start < n {
             let count = min(capacity, n - start)
             gather(data, rows, from: start, count: count)
-            forward(theta, count)
+            forward(theta, activations[0], count)
             let (sum, right) = scoreAndSeed(count, scale: scale, seeding: gradient != nil)
             total += sum
             correct += right
@@ -96,6 +111,21 @@ final class NetEvaluator {
             start += count
         }
         return (total * scale, correct)
+    }
+
+    /// The net's outputs at θ for `count` inputs (row-major, n₀ values each), forward only:
+    /// chunk by chunk of at most `capacity` rows, `body` receives the index of the chunk's first
+    /// row, its outputs z_L (`rows` rows of n_L) and `rows`.
+    func forEachOutputChunk(_ theta: UnsafePointer<Double>, inputs: UnsafePointer<Double>, count: Int,
+                            _ body: (_ first: Int, _ outputs: UnsafePointer<Double>, _ rows: Int) -> Void) {
+        transposeWeights(theta)
+        var start = 0
+        while start < count {
+            let rows = min(capacity, count - start)
+            forward(theta, inputs + start * net.inputs, rows)
+            body(start, activations[net.layers.count], rows)
+            start += rows
+        }
     }
 
     /// Copies the chunk's inputs into a₀ and its labels.
@@ -111,26 +141,23 @@ final class NetEvaluator {
         }
     }
 
-    /// z_l and a_l for l = 1…L over `count` rows.
-    private func forward(_ theta: UnsafePointer<Double>, _ count: Int) {
+    /// W_lᵀ of θ into `transposedWeights`.
+    private func transposeWeights(_ theta: UnsafePointer<Double>) {
+        for (layer, transposed) in zip(net.layers, transposedWeights) {
+            VectorKernels.transpose(theta + layer.weightOffset, rows: layer.outputs, columns: layer.inputs, into: transposed)
+        }
+    }
+
+    /// z_l = a_{l−1}W_lᵀ + b_l and a_l for l = 1…L over `count` rows of inputs a₀ at `input`,
+    /// with W_lᵀ already in `transposedWeights`.
+    private func forward(_ theta: UnsafePointer<Double>, _ input: UnsafePointer<Double>, _ count: Int) {
         for (index, layer) in net.layers.enumerated() {
             let l = index + 1
             let (n, m) = (layer.inputs, layer.outputs)
-            let w = theta + layer.weightOffset, b = theta + layer.biasOffset
-            let a = UnsafePointer(activations[l - 1]), z = preactivations[l]
-            for r in 0..<count {
-                let row = a + r * n, out = z + r * m
-                var o = 0
-                while o + 4 <= m {
-                    let sums = VectorKernels.dot4(row, w + o * n, stride: n, n)
-                    for k in 0..<4 { out[o + k] = b[o + k] + sums[k] }
-                    o += 4
-                }
-                while o < m {
-                    out[o] = b[o] + VectorKernels.dot(row, w + o * n, n)
-                    o += 1
-                }
-            }
+            let z = preactivations[l]
+            VectorKernels.multiply(rows: count, columns: m, depth: n, l == 1 ? input : UnsafePointer(activations[l - 1]),
+                                   aRowStride: n, aDepthStride: 1, transposedWeights[index], into: z,
+                                   from: .rowVector(theta + layer.biasOffset), terms: terms)
             if l < net.layers.count { net.activation.apply(z, activations[l], count * m) }
         }
     }
@@ -156,38 +183,16 @@ final class NetEvaluator {
             let (n, m) = (layer.inputs, layer.outputs)
             let d = UnsafePointer(delta)
             let a = UnsafePointer(activations[index])
-            let gw = gradient + layer.weightOffset, gb = gradient + layer.biasOffset
-            for o in 0..<m {
-                var r = 0
-                while r + 4 <= count {
-                    let ds = SIMD4(d[r * m + o], d[(r + 1) * m + o], d[(r + 2) * m + o], d[(r + 3) * m + o])
-                    gb[o] += (ds[0] + ds[1]) + (ds[2] + ds[3])
-                    VectorKernels.axpy4(gw + o * n, ds, a + r * n, stride: n, n)
-                    r += 4
-                }
-                while r < count {
-                    gb[o] += d[r * m + o]
-                    VectorKernels.axpy(gw + o * n, d[r * m + o], a + r * n, n)
-                    r += 1
-                }
-            }
+            let gb = gradient + layer.biasOffset
+            // ∂/∂W_l += δᵀ a: A(o, r) = δ[r][o].
+            VectorKernels.multiply(rows: m, columns: n, depth: count, d, aRowStride: 1, aDepthStride: m, a,
+                                   into: gradient + layer.weightOffset, from: .accumulate, terms: terms)
+            for r in 0..<count { VectorKernels.add(d + r * m, to: gb, m) }
             guard index > 0 else { break }
-            let w = theta + layer.weightOffset
-            let below = deltaBelow
-            below.update(repeating: 0, count: count * n)
-            for r in 0..<count {
-                let row = d + r * m
-                var o = 0
-                while o + 4 <= m {
-                    VectorKernels.axpy4(below + r * n, SIMD4(row[o], row[o + 1], row[o + 2], row[o + 3]), w + o * n, stride: n, n)
-                    o += 4
-                }
-                while o < m {
-                    VectorKernels.axpy(below + r * n, row[o], w + o * n, n)
-                    o += 1
-                }
-            }
-            net.activation.backpropagate(below, preactivations[index], a, count * n)
+            // δ_{l−1} = (δ W) ⊙ φ′(z_{l−1}).
+            VectorKernels.multiply(rows: count, columns: n, depth: m, d, aRowStride: m, aDepthStride: 1, theta + layer.weightOffset,
+                                   into: deltaBelow, from: .zero, terms: terms)
+            net.activation.backpropagate(deltaBelow, preactivations[index], a, count * n)
             swap(&delta, &deltaBelow)
         }
     }

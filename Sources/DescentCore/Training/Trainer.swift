@@ -35,7 +35,7 @@ public struct Trainer {
     /// How many profiles crossed a barrier.
     public private(set) var barriersCrossed = 0
 
-    private let engine: TrainerEngine
+    let engine: TrainerEngine
     private let oracle: GradientOracle
     private var gradient: [Double]
     private var previousGradient: [Double]

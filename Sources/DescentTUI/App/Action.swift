@@ -35,6 +35,8 @@ public enum Action: Equatable, Sendable {
     case toggleLane(Int)
     case toggleLayout
     case toggleHelp
+    /// Over to the training view (a small net trained by the same optimizers); pauses here.
+    case switchView
     case repaint
     case quit
     /// The clock: `seconds` of real time passed since the tick was scheduled.
@@ -53,4 +55,6 @@ public enum AppCommand: Equatable, Sendable {
     case tick(after: Duration)
     /// Forget what is on screen and redraw everything.
     case repaint
+    /// Leave the event loop for the other view (the training view), keeping this state.
+    case switchView
 }

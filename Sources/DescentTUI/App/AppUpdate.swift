@@ -57,6 +57,9 @@ extension AppState {
         case .toggleContours: showsContours.toggle()
         case .toggleHeatmap: showsHeatmap.toggle()
         case .toggleTrails: showsTrails.toggle()
+        case .switchView:
+            isPlaying = false
+            return [.switchView]
         case .selectNext: select(offset: 1)
         case .selectPrevious: select(offset: -1)
         case let .scaleLearningRate(up): scaleLearningRate(up: up)

@@ -4,7 +4,7 @@ enum AsciiText {
     private static let replacements: [Unicode.Scalar: String] = [
         "→": "Right", "←": "Left", "↑": "Up", "↓": "Down", "×": "x", "÷": "/", "–": "-", "−": "-",
         "∇": "grad ", "‖": "|", "▶": ">", "▮": "|", "▸": ">", "·": "-", "η": "lr", "…": "~", "✖": "X",
-        "ₖ": "k",
+        "ₖ": "k", "θ": "theta", "₀": "0", "λ": "lambda ",
     ]
 
     /// `text` with every non-ASCII scalar replaced (by its spelling above, or `?`).

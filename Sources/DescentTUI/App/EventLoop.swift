@@ -18,21 +18,23 @@ public struct EventLoop {
         self.composer = composer
     }
 
-    /// Runs until a quit command (or until `duration` has passed, if given), leaving the final
-    /// state in ``state``. `initialActions` are applied before the first frame. The caller owns
-    /// the terminal's start and stop.
+    /// Runs until a quit or switch command (or until `duration` has passed, if given), leaving
+    /// the final state in ``state`` and returning why it stopped. `initialActions` are applied
+    /// before the first frame. The caller owns the terminal's start and stop.
+    @discardableResult
     public mutating func run(on terminal: some TerminalDevice, for duration: Duration? = nil,
-                             initialActions: [Action] = []) {
+                             initialActions: [Action] = []) -> LoopExit {
         let clock = ContinuousClock()
         let end = duration.map { clock.now + $0 }
         var tick: (scheduled: ContinuousClock.Instant, due: ContinuousClock.Instant)?
-        var quitting = false
+        var exit: LoopExit?
 
         func perform(_ action: Action) {
             let wasPlaying = state.isPlaying
             for command in state.apply(action) {
                 switch command {
-                case .quit: quitting = true
+                case .quit: exit = .quit
+                case .switchView: exit = .switchView
                 case .tick(let delay):
                     // A tick measures the time since the previous one, or since playback started.
                     let now = clock.now
@@ -46,9 +48,9 @@ public struct EventLoop {
         perform(.resize(width: size.width, height: size.height))
         initialActions.forEach(perform)
         terminal.present(composer.compose(state))
-        while !quitting {
+        while exit == nil {
             let now = clock.now
-            if let end, now >= end { break }
+            if let end, now >= end { return .timeUp }
             var wait = tick.map { Self.milliseconds(from: now, to: $0.due) } ?? Self.idleTimeoutMilliseconds
             if let end { wait = min(wait, Self.milliseconds(from: now, to: end)) }
             var changed = false
@@ -61,8 +63,9 @@ public struct EventLoop {
                 perform(.tick(seconds: (clock.now - pending.scheduled).inSeconds))
                 changed = true
             }
-            if changed, !quitting { terminal.present(composer.compose(state)) }
+            if changed, exit == nil { terminal.present(composer.compose(state)) }
         }
+        return exit ?? .quit
     }
 
     /// Whole milliseconds from `now` to `deadline` (0 when past, rounded up otherwise).
@@ -72,4 +75,14 @@ public struct EventLoop {
         let ms = remaining.inSeconds * 1000
         return Int32(min(ms.rounded(.up), Double(Int32.max)))
     }
+}
+
+/// Why an event loop returned.
+public enum LoopExit: Sendable, Equatable {
+    /// `q`, Ctrl-C or a signal.
+    case quit
+    /// The viewer asked for the other view (`n`).
+    case switchView
+    /// The run's time limit passed.
+    case timeUp
 }

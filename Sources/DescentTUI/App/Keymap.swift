@@ -78,6 +78,8 @@ public enum Keymap {
         KeyBinding("1–9", "hide / show optimizer n",
                    mappings: (1...9).map { .init(key: character(Character(String($0))), action: .toggleLane($0 - 1)) }),
         KeyBinding("o v", "overlay / grid of small plots", keys: [character("o"), character("v")], action: .toggleLayout),
+        KeyBinding("n", "training view: the optimizers train a small net (n comes back)", hint: .init(key: "n", action: "net"),
+                   keys: [character("n")], action: .switchView),
         KeyBinding("?", "this help", hint: .init(key: "?", action: "help"), keys: [character("?")], action: .toggleHelp),
         KeyBinding("Ctrl-L", "redraw the screen", keys: [.ctrl("l")], action: .repaint),
         KeyBinding("q Ctrl-C", "quit", hint: .init(key: "q", action: "quit"), keys: [character("q"), .ctrl("c")], action: .quit),

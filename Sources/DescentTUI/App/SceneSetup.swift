@@ -10,8 +10,9 @@ extension RaceSetup {
     ///
     /// A cloud scene also carries its ``SaddleEscape`` (``escape``): the app draws every run of
     /// every optimizer as a dot and charts the escaped fraction; the entries (from the cloud's
-    /// centre) give each cloud its label, colour and visibility.
-    public init(scene: Scene, registry: Registry = .builtin) throws(SpecError) {
+    /// centre) give each cloud its label, colour and visibility. Nil for a training-only scene.
+    public init?(scene: Scene, registry: Registry = .builtin) throws(SpecError) {
+        guard let surface = scene.surface else { return nil }
         var entries: [Entry] = []
         for i in scene.optimizers.indices {
             let optimizer = scene.optimizers[i]
@@ -21,7 +22,7 @@ extension RaceSetup {
                                  schedule: try scene.makeSchedule(i, registry: registry), oracle: { scene.oracle(i) }))
         }
         let start = scene.cloud?.starts.center ?? scene.start
-        self.init(surface: scene.surface.surface, start: start, entries: entries,
+        self.init(surface: surface.surface, start: start, entries: entries,
                   schedule: try scene.makeSchedule(registry: registry), steps: scene.steps, tolerance: scene.tolerance,
                   layout: PlotLayoutMode(rawValue: scene.layout.rawValue) ?? .overlay, view: scene.view)
         title = scene.title

@@ -1,14 +1,24 @@
 import DescentCore
 import DescentRender
 
-/// Draws a ``TrainingState``: a legend (optimizer, train loss, val loss, val acc, lr) on top,
-/// then three charts against the evaluation count — train loss and validation loss on log₁₀
-/// axes, validation accuracy on 0…1 — side by side from 90 columns, stacked below that, and
-/// the status line at the bottom. `?` replaces the charts with the key list. Below
-/// ``ScreenLayout/minimumWidth`` × ``ScreenLayout/minimumHeight``: only the enlarge message.
+/// Draws a ``TrainingState``: a legend (optimizer, train loss, val loss, val acc, lr, batch) on
+/// top, then the panel `v` chose, a scene's caption, and the status line at the bottom.
+///
+/// Panels: the curves (train loss and validation loss on log₁₀ axes, validation accuracy on
+/// 0…1; side by side from 90 columns, stacked below that), the walk measurements (2×2 charts)
+/// and the decision boundary of the selected optimizer's net (2D data). From
+/// ``sideMapMinimumWidth`` columns the boundary also stays on the right of the other panels.
+/// `?` replaces the panel with the key list. Below ``ScreenLayout/minimumWidth`` ×
+/// ``ScreenLayout/minimumHeight``: only the enlarge message.
 public struct TrainingComposer: Sendable {
-    /// The chart titles, left to right (top to bottom); ``LineChart`` marks the log axes "(log)".
+    /// The chart titles of the curves panel, left to right (top to bottom); ``LineChart`` marks
+    /// the log axes "(log)".
     public static let chartTitles = ["train loss", "validation loss", "validation accuracy"]
+    /// The chart titles of the walk panel, row by row.
+    public static let walkTitles = ["gradient cosine (consecutive minibatches)", "distance from θ₀",
+                                    "height above the valley floor", "sharpness λmax"]
+    /// From this width on, 2D data keep their decision boundary beside the curves and walk panels.
+    public static let sideMapMinimumWidth = 130
 
     public let glyphs: Glyphs
     public let hasColors: Bool
@@ -31,59 +41,143 @@ public struct TrainingComposer: Sendable {
         if state.showsHelp {
             drawHelp(into: &buffer, rect: parts[1])
         } else {
-            let direction: Layout.Direction = width >= 90 ? .horizontal : .vertical
-            let rects = Layout.split(parts[1], direction, [.minimum(1), .minimum(1), .minimum(1)])
-            for (chart, rect) in zip(charts(state), rects) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
+            drawPanels(state, into: &buffer, rect: parts[1])
+            drawCaption(state, into: &buffer, rect: parts[1])
         }
         status(state).draw(into: &buffer, rect: parts[2], glyphs: glyphs)
         return buffer
     }
 
-    private func color(_ index: Int) -> Color { hasColors ? Palette.okabeIto[index] : .default }
+    private func drawPanels(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
+        var main = rect
+        if state.panel == .boundary {
+            drawBoundary(state, into: &buffer, rect: main)
+            return
+        }
+        if state.setup.isPlanar, rect.width >= Self.sideMapMinimumWidth {
+            let columns = Layout.split(rect, .horizontal, [.minimum(1), .fraction(0.35)])
+            main = columns[0]
+            drawBoundary(state, into: &buffer, rect: columns[1])
+        }
+        switch state.panel {
+        case .curves, .boundary:
+            let direction: Layout.Direction = main.width >= 90 ? .horizontal : .vertical
+            let rects = Layout.split(main, direction, [.minimum(1), .minimum(1), .minimum(1)])
+            for (chart, rect) in zip(charts(state), rects) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
+        case .walk:
+            let rows = Layout.split(main, .vertical, [.minimum(1), .minimum(1)])
+            let rects = rows.flatMap { Layout.split($0, .horizontal, [.minimum(1), .minimum(1)]) }
+            for (chart, rect) in zip(walkCharts(state), rects) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
+        }
+    }
+
+    private func color(_ state: TrainingState, _ index: Int) -> Color {
+        guard hasColors else { return .default }
+        return state.setup.colors.indices.contains(index) ? state.setup.colors[index] ?? Palette.okabeIto[index] : Palette.okabeIto[index]
+    }
+
+    /// `text` as the glyph set can show it (ASCII spellings without Unicode).
+    private func text(_ s: String) -> String { glyphs.halfBlocks ? s : AsciiText.fold(s) }
 
     func legend(_ state: TrainingState) -> LegendTable {
         let rows = state.trainers.indices.map { i in
-            let last = state.history[i].last
+            let last = state.history[i].last?.evaluation
             let trainer = state.trainers[i]
-            let label = (i == state.selected ? "> " : "  ") + trainer.label
-            let cells = [last.map { NumberFormat.compact($0.train.loss) } ?? "-",
-                         last.map { NumberFormat.compact($0.validation.loss) } ?? "-",
-                         last.map { NumberFormat.fixed(100 * $0.validation.accuracy, decimals: 1) + "%" } ?? "-",
-                         NumberFormat.compact(trainer.learningRate)
-                         + (trainer.divergedAt.map { " diverged at \($0)" } ?? "")]
-            return LegendTable.Row(swatch: color(i), label: label, cells: cells,
+            let label = (i == state.selected ? "> " : "  ") + text(trainer.label)
+            let batch = trainer.batchSize >= trainer.sampler.sampleCount ? "full" : String(trainer.batchSize)
+            let diverged = trainer.divergedAt.map { " diverged at \($0)" } ?? ""
+            let scores: [String] = last.map { [NumberFormat.compact($0.train.loss), NumberFormat.compact($0.validation.loss),
+                                               NumberFormat.fixed(100 * $0.validation.accuracy, decimals: 1) + "%"] }
+                ?? ["-", "-", "-"]
+            let cells = scores + [NumberFormat.compact(trainer.learningRate), batch + diverged]
+            return LegendTable.Row(swatch: color(state, i), label: label, cells: cells,
                                    style: i == state.selected ? Style(attributes: .bold) : .plain)
         }
         return LegendTable(labelTitle: "optimizer",
-                           columns: ["train loss", "val loss", "val acc", "lr"].map { LegendTable.Column(title: $0) },
+                           columns: ["train loss", "val loss", "val acc", "lr", "batch"].map { LegendTable.Column(title: $0) },
                            rows: rows)
     }
 
-    func charts(_ state: TrainingState) -> [LineChart] {
-        func series(_ value: (Evaluation) -> Double) -> [ChartSeries] {
-            state.trainers.indices.map { i in
-                ChartSeries(label: state.trainers[i].label, values: state.history[i].map(value), color: color(i))
-            }
+    /// One series per trainer of `value` at every point.
+    private func series(_ state: TrainingState, _ value: (TrainingPoint) -> Double) -> [ChartSeries] {
+        state.trainers.indices.map { i in
+            ChartSeries(label: state.trainers[i].label, values: state.history[i].map(value), color: color(state, i))
         }
-        let x = "evaluation (every \(state.evaluateEvery) steps)"
+    }
+
+    private func axisLabel(_ state: TrainingState) -> String { "evaluation (every \(state.evaluateEvery) steps)" }
+
+    func charts(_ state: TrainingState) -> [LineChart] {
+        let x = axisLabel(state)
         return [
-            LineChart(title: Self.chartTitles[0], series: series { $0.train.loss }, yScale: .log10, xLabel: x),
-            LineChart(title: Self.chartTitles[1], series: series { $0.validation.loss }, yScale: .log10, xLabel: x),
-            LineChart(title: Self.chartTitles[2], series: series { $0.validation.accuracy }, xLabel: x, fixedYRange: 0...1),
+            LineChart(title: Self.chartTitles[0], series: series(state) { $0.evaluation.train.loss }, yScale: .log10, xLabel: x),
+            LineChart(title: Self.chartTitles[1], series: series(state) { $0.evaluation.validation.loss }, yScale: .log10, xLabel: x),
+            LineChart(title: Self.chartTitles[2], series: series(state) { $0.evaluation.validation.accuracy }, xLabel: x,
+                      fixedYRange: 0...1),
         ]
     }
 
+    /// Gradient cosine (mean since the previous evaluation, on −1…1), distance from θ₀, height
+    /// above the valley floor (log) and sharpness, with the barriers crossed in the height title.
+    func walkCharts(_ state: TrainingState) -> [LineChart] {
+        let x = axisLabel(state)
+        let barriers = state.history.map { String($0.last?.barriersCrossed ?? 0) }.joined(separator: ", ")
+        return [
+            LineChart(title: text(Self.walkTitles[0]), series: series(state) { $0.gradientCosine }, xLabel: x, fixedYRange: -1...1),
+            LineChart(title: text(Self.walkTitles[1]), series: series(state) { $0.distanceFromStart }, xLabel: x),
+            LineChart(title: text(Self.walkTitles[2]) + " (barriers crossed: \(barriers))", series: series(state) { $0.heightAboveFloor },
+                      yScale: .log10, xLabel: x),
+            LineChart(title: text(Self.walkTitles[3]), series: series(state) { $0.sharpness }, yScale: .log10, xLabel: x),
+        ]
+    }
+
+    /// The selected trainer's decision regions over the training samples (x and y at the same
+    /// scale), titled with its label and accuracy; a note instead for data that are not 2D.
+    func drawBoundary(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(rect)
+        guard rect.height >= 3, rect.width >= 8, state.trainers.indices.contains(state.selected) else { return }
+        let trainer = state.trainers[state.selected]
+        let title = "decision boundary: " + text(trainer.label)
+            + (state.history[state.selected].last.map { ", train acc " + NumberFormat.fixed(100 * $0.evaluation.train.accuracy, decimals: 1) + "%" } ?? "")
+        buffer.write(TextFitting.truncate(title, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: rect.y,
+                     style: Style(attributes: .bold), clip: rect)
+        guard state.setup.isPlanar else {
+            buffer.write("(only for data with two features)", x: rect.x, y: rect.y + 1, clip: rect)
+            return
+        }
+        let data = trainer.problem.data.train
+        let samples = data.labels.indices.map { ClassMap.Sample(x: data.features[2 * $0], y: data.features[2 * $0 + 1], label: data.labels[$0]) }
+        let area = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let viewport = Viewport(box: PlotGeometry.fitted(ClassMap.box(around: samples), width: area.width, height: area.height), rect: area)
+        let pixels = trainer.predictions(at: ClassMap.pixelCenters(viewport)).map { ($0.predictedClass, $0.confidence) }
+        ClassMap(viewport: viewport, pixels: pixels, samples: samples, hasColors: hasColors).draw(into: &buffer, glyphs: glyphs)
+    }
+
+    /// A scene's title and caption (else description) in a box at the bottom of `rect`, at most
+    /// a third of its height.
+    private func drawCaption(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
+        let body = state.caption?.text ?? state.setup.description ?? ""
+        let title = state.setup.title ?? ""
+        guard !(title.isEmpty && body.isEmpty), rect.width >= 8 else { return }
+        let box = TextBox(title: text(title), text: text(body), style: Style(foreground: .rgb(235, 235, 235), background: .rgb(30, 30, 40)))
+        let height = min(box.height(forWidth: rect.width), max(rect.height / 3, 3))
+        box.draw(into: &buffer, rect: Rect(x: rect.x, y: rect.maxY - height, width: rect.width, height: height), glyphs: glyphs)
+    }
+
     func status(_ state: TrainingState) -> StatusBar {
-        StatusBar(segments: ["epoch \(state.epoch)", "step \(state.step)", state.isPlaying ? "playing" : "paused",
-                             "\(state.stepsPerFrame) steps/frame"],
-                  hints: TrainingKeymap.bindings.compactMap(\.hint))
+        var segments = ["epoch \(state.epoch)" + (state.epochHorizon.map { "/\($0)" } ?? ""), "step \(state.step)",
+                        state.isPlaying ? "playing" : "paused", "\(state.stepsPerFrame) steps/frame"]
+        if let seed = state.setup.seed { segments.append("seed \(seed)") }
+        if let notice = state.notice { segments.append(notice) }
+        return StatusBar(segments: segments.map(text),
+                         hints: TrainingKeymap.bindings.compactMap(\.hint).filter { state.canSwitchView || $0.action != "surface" })
     }
 
     private func drawHelp(into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect)
         let labelWidth = TrainingKeymap.bindings.map { TextFitting.width($0.label) }.max() ?? 0
         let lines = ["Keys"] + TrainingKeymap.bindings.map {
-            "  " + TextFitting.pad($0.label, to: labelWidth, ellipsis: glyphs.ellipsis) + "  " + $0.summary
+            "  " + TextFitting.pad($0.label, to: labelWidth, ellipsis: glyphs.ellipsis) + "  " + text($0.summary)
         }
         for (k, line) in lines.enumerated() where k < rect.height {
             buffer.write(line, x: rect.x, y: rect.y + k, style: k == 0 ? Style(attributes: .bold) : .plain, clip: rect)

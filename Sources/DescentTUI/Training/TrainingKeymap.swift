@@ -21,13 +21,17 @@ public enum TrainingKeymap {
     }
 
     public static let bindings: [TrainingKeyBinding] = [
-        bind("space", "play / pause", hint: "play", [(.character(" "), .togglePlay)]),
+        bind("space", "play / pause (at the epoch horizon: train on)", hint: "play", [(.character(" "), .togglePlay)]),
+        bind("n", "back to the surface view", hint: "surface", [(.character("n"), .switchView)]),
         bind(".", "one optimizer step of every optimizer", hint: "step", [(.character("."), .stepOnce)]),
         bind("+ -", "more / fewer steps per frame (1 to \(TrainingState.maximumStepsPerFrame))", hint: "speed",
              [(.character("+"), .faster), (.character("="), .faster), (.character("-"), .slower), (.character("_"), .slower)]),
         bind("u d", "learning rate of the selected optimizer ×1.5 / ÷1.5", hint: "lr",
              [(.character("u"), .raiseLearningRate), (.character("d"), .lowerLearningRate)]),
+        bind("b B", "minibatch size of the selected optimizer ÷2 / ×2 (full batch: gradient descent)", hint: "batch",
+             [(.character("b"), .smallerBatch), (.character("B"), .largerBatch)]),
         bind("Tab", "select the next optimizer", hint: "select", [(.tab, .selectNext)]),
+        bind("v", "next panel: curves, walk with SGD, decision boundary", hint: "panel", [(.character("v"), .nextPanel)]),
         bind("?", "show / hide this help", hint: "help", [(.character("?"), .toggleHelp)]),
         bind("q", "quit", hint: "quit", [(.character("q"), .quit), (.ctrl("c"), .quit)]),
     ]

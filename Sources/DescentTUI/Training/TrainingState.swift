@@ -1,48 +1,84 @@
 import DescentCore
 
+/// The panels of the training view that `v` cycles through.
+public enum TrainingPanel: String, Sendable, CaseIterable {
+    /// Train loss, validation loss and validation accuracy.
+    case curves
+    /// The "Walk with SGD" measurements: gradient cosine, distance from θ₀, height above the
+    /// valley floor, sharpness.
+    case walk
+    /// The selected optimizer's decision regions with the training samples (2D data only).
+    case boundary
+}
+
 /// The training view's state: the trainers (one optimizer each, same net, data, θ₀ and
 /// minibatch order), their evaluations so far, and what the viewer chose (playing, speed,
-/// selected optimizer, help). Changed only by ``apply(_:)``.
+/// selected optimizer, panel, help). Changed only by ``apply(_:)``.
 ///
 /// Every trainer is evaluated (full train and validation passes) at step 0 and then every
-/// ``evaluateEvery`` steps, so evaluation k of every optimizer is at step k·``evaluateEvery``.
+/// ``evaluateEvery`` steps, so point k of every optimizer is at step k·``evaluateEvery``.
 public struct TrainingState {
     /// The most steps of every trainer one frame of playback takes.
     public static let maximumStepsPerFrame = 256
     /// What `u` multiplies and `d` divides the selected learning rate by.
     public static let learningRateFactor = 1.5
 
+    public let setup: TrainingSetup
     public private(set) var trainers: [Trainer]
-    /// Per trainer, its evaluations in order (the first at step 0); a diverged trainer's list stops.
-    public private(set) var history: [[Evaluation]]
+    /// Per trainer, its points in order (the first at step 0); a diverged trainer's list stops.
+    public private(set) var history: [[TrainingPoint]]
     /// Steps between evaluations.
-    public let evaluateEvery: Int
+    public var evaluateEvery: Int { setup.evaluateEvery }
     /// Steps every trainer takes per frame while playing, 1…``maximumStepsPerFrame``.
     public private(set) var stepsPerFrame: Int
     public private(set) var isPlaying = false
-    /// The trainer `u`, `d` act on.
+    /// The trainer `u`, `d`, `b`, `B` act on and whose decision boundary is drawn.
     public private(set) var selected = 0
+    public private(set) var panel = TrainingPanel.curves
     public private(set) var showsHelp = false
     public private(set) var isQuitting = false
+    /// Set by `n` when ``canSwitchView``; the session switches and calls ``resumeHere()``.
+    public private(set) var isSwitchingView = false
+    /// Whether there is a surface view to switch to (`n`).
+    public var canSwitchView: Bool
     /// Steps taken by every (active) trainer.
     public private(set) var step = 0
+    /// Playback pauses when ``epoch`` reaches this (nil: never).
+    public private(set) var epochHorizon: Int?
+    /// A one-off message for the status line (cleared by the next action but frames).
+    public private(set) var notice: String?
 
-    /// A view of `trainers` (which should be fresh), evaluated every `evaluateEvery` steps
-    /// (at least 1), playing `stepsPerFrame` steps per frame.
-    public init(trainers: [Trainer], evaluateEvery: Int, stepsPerFrame: Int = 4) {
-        self.trainers = trainers
-        self.evaluateEvery = max(1, evaluateEvery)
+    /// A view of `setup` (whose trainers should be fresh) playing `stepsPerFrame` steps per frame.
+    public init(setup: TrainingSetup, stepsPerFrame: Int = 4, canSwitchView: Bool = false) {
+        self.setup = setup
+        trainers = setup.trainers
         self.stepsPerFrame = min(max(1, stepsPerFrame), Self.maximumStepsPerFrame)
-        history = trainers.map { [$0.evaluate()] }
+        self.canSwitchView = canSwitchView
+        epochHorizon = setup.epochs
+        history = setup.trainers.map { [TrainingPoint($0, since: 0)] }
     }
 
-    /// Epochs completed by the first trainer (all share the minibatch order).
-    public var epoch: Int { trainers.first?.completedEpochs ?? 0 }
+    /// Epochs completed by every active trainer: the fewest among them (trainers with larger
+    /// batches finish epochs in fewer steps; all take the same number of steps).
+    public var epoch: Int {
+        let active = trainers.filter(\.isActive)
+        return (active.isEmpty ? trainers : active).map(\.completedEpochs).min() ?? 0
+    }
+
+    /// The panels available: the boundary only for data with two features.
+    public var panels: [TrainingPanel] { setup.isPlanar ? TrainingPanel.allCases : [.curves, .walk] }
+
+    /// The caption at the completed epochs: the latest note at or before them, or nil.
+    public var caption: TrainingNote? { setup.notes.last { $0.epoch <= epoch } }
+
+    /// Clears the switch request (the session calls this when it comes back to this view).
+    public mutating func resumeHere() { isSwitchingView = false }
 
     /// Applies `action`.
     public mutating func apply(_ action: TrainingAction) {
+        if action != .frame { notice = nil }
         switch action {
-        case .togglePlay: isPlaying.toggle()
+        case .togglePlay: togglePlay()
         case .stepOnce:
             isPlaying = false
             advance(steps: 1)
@@ -51,10 +87,29 @@ public struct TrainingState {
         case .slower: stepsPerFrame = max(stepsPerFrame / 2, 1)
         case .raiseLearningRate: scaleSelectedLearningRate(by: Self.learningRateFactor)
         case .lowerLearningRate: scaleSelectedLearningRate(by: 1 / Self.learningRateFactor)
+        case .largerBatch: scaleSelectedBatch(up: true)
+        case .smallerBatch: scaleSelectedBatch(up: false)
         case .selectNext: if !trainers.isEmpty { selected = (selected + 1) % trainers.count }
+        case .nextPanel:
+            let panels = self.panels
+            panel = panels[((panels.firstIndex(of: panel) ?? 0) + 1) % panels.count]
+        case .switchView:
+            if canSwitchView { isSwitchingView = true } else { notice = "no surface view here: 'descent play' has both (n switches)" }
         case .toggleHelp: showsHelp.toggle()
         case .quit: isQuitting = true
         }
+    }
+
+    private mutating func togglePlay() {
+        if isPlaying {
+            isPlaying = false
+            return
+        }
+        if let horizon = epochHorizon, let epochs = setup.epochs, epoch >= horizon {
+            epochHorizon = horizon + epochs
+        }
+        isPlaying = trainers.contains(where: \.isActive)
+        if !isPlaying { notice = "every optimizer has diverged" }
     }
 
     private mutating func scaleSelectedLearningRate(by factor: Double) {
@@ -62,21 +117,45 @@ public struct TrainingState {
         trainers[selected].learningRate *= factor
     }
 
+    /// B ← 2B or ⌈B/2⌉ within 1…n (n: the training set; B = n is gradient descent).
+    private mutating func scaleSelectedBatch(up: Bool) {
+        guard trainers.indices.contains(selected) else { return }
+        let n = trainers[selected].sampler.sampleCount, b = trainers[selected].batchSize
+        let next = up ? min(2 * b, n) : max((b + 1) / 2, 1)
+        trainers[selected].batchSize = next
+        if next == b { notice = up ? "already full batch (\(n) samples): gradient descent" : "batch size is already 1" }
+    }
+
     /// `steps` steps of every active trainer, evaluating every ``evaluateEvery`` steps; stops
-    /// playing once every trainer has diverged.
+    /// playing once every trainer has diverged, at the epoch horizon and at a pausing note.
     private mutating func advance(steps: Int) {
         for _ in 0..<steps {
+            let epochBefore = epoch
             var anyActive = false
             for i in trainers.indices where trainers[i].isActive {
                 anyActive = trainers[i].step() || anyActive
             }
             guard anyActive else {
                 isPlaying = false
+                notice = "every optimizer has diverged"
                 return
             }
             step += 1
             if step % evaluateEvery == 0 {
-                for i in trainers.indices where trainers[i].isActive { history[i].append(trainers[i].evaluate()) }
+                for i in trainers.indices where trainers[i].isActive {
+                    history[i].append(TrainingPoint(trainers[i], since: history[i].last?.step ?? 0))
+                }
+            }
+            guard isPlaying, epoch > epochBefore else { continue }
+            if let horizon = epochHorizon, epoch >= horizon {
+                isPlaying = false
+                notice = "epoch \(epoch) reached: space trains on"
+                return
+            }
+            if setup.notes.contains(where: { $0.pause && $0.epoch > epochBefore && $0.epoch <= epoch }) {
+                isPlaying = false
+                notice = "paused at a note: space plays on"
+                return
             }
         }
     }

@@ -1,0 +1,141 @@
+import DescentCore
+import Foundation
+import Testing
+@testable import DescentScenes
+
+/// The `[training]` table: defaults, every key, and the trainers a scene makes.
+@Suite struct SceneTrainingTests {
+    static let trainingOnly = """
+        title = "t"
+        description = "d"
+        [run]
+        seed = 7
+        [training]
+        dataset = "moons"
+        batch_size = "full"
+        epochs = 3
+        [[training.optimizer]]
+        spec = "sgd(lr=0.1)"
+        [[training.optimizer]]
+        spec = "noise(sigma=0.01) | sgd(lr=0.1)"
+        label = "noisy"
+        color = "blue"
+        schedule = "cosine(t_max=10)"
+        batch_size = 10
+        [[training.notes]]
+        epoch = 3
+        text = "late"
+        [[training.notes]]
+        epoch = 1
+        text = "early"
+        pause = true
+        """
+
+    @Test func aTrainingOnlySceneHasNoSurfaceRace() throws {
+        let scene = try Scene.parse(Self.trainingOnly, file: "t.toml")
+        #expect(scene.surface == nil && scene.optimizers.isEmpty && scene.notes.isEmpty && scene.start == [0, 0])
+        #expect(scene.view.x == -1...1 && scene.view.y == -1...1)
+        #expect(try scene.makeRace() == nil)
+        #expect(try scene.makeEscape() == nil)
+        #expect(try scene.makeRuns().isEmpty)
+    }
+
+    @Test func defaults() throws {
+        let training = try #require(try Scene.parse(Self.trainingOnly, file: "t.toml").training)
+        #expect(training.dataset == "moons")
+        #expect(training.recipe.source == .synthetic(.moons, samples: 1000, noise: nil))
+        #expect(training.recipe.validationFraction == 0.2)
+        #expect(training.recipe.net == (try MLP(widths: [2, 16, 16, 2], activation: .tanh)))
+        #expect(training.recipe.loss == .crossEntropy && training.recipe.initialization == nil)
+        #expect(training.recipe.seed == 7, "run.seed")
+        #expect(training.problem.data.train.count == 800 && training.problem.data.validation.count == 200)
+        #expect(training.recipe.batchSize == 800, "full: the whole training set")
+        #expect(training.epochs == 3 && training.evaluateEvery == nil && training.walkEvery == 0)
+        #expect(training.optimizers == [
+            SceneTrainingOptimizer(spec: "sgd(lr=0.1)", label: "sgd(lr=0.1)", color: nil, schedule: nil, batchSize: nil),
+            SceneTrainingOptimizer(spec: "noise(sigma=0.01) | sgd(lr=0.1)", label: "noisy", color: SceneColor("blue"),
+                                   schedule: "cosine(t_max=10)", batchSize: 10),
+        ])
+        #expect(training.notes == [SceneTrainingNote(epoch: 1, text: "early", pause: true), SceneTrainingNote(epoch: 3, text: "late", pause: false)])
+    }
+
+    @Test func everyKey() throws {
+        let text = Self.trainingOnly.replacingOccurrences(of: "epochs = 3\n", with: """
+            epochs = 3
+            samples = 300
+            noise = 0.2
+            validation = 0.5
+            net = "2-8-1"
+            activation = "relu"
+            loss = "binary_cross_entropy"
+            init = "glorot"
+            eval_every = 5
+            walk_every = 7
+            seed = 11
+
+            """)
+        let scene = try Scene.parse(text, file: "t.toml")
+        let training = try #require(scene.training)
+        #expect(training.recipe.source == .synthetic(.moons, samples: 300, noise: 0.2))
+        #expect(training.recipe.validationFraction == 0.5 && training.problem.data.train.count == 150)
+        #expect(training.recipe.net == (try MLP(widths: [2, 8, 1], activation: .relu)))
+        #expect(training.recipe.loss == .binaryCrossEntropy && training.recipe.initialization == .glorot)
+        #expect(training.evaluateEvery == 5 && training.walkEvery == 7)
+        #expect(training.recipe.seed == 11 && scene.seed == 7, "training.seed wins over run.seed")
+        #expect(try scene.makeTrainers().allSatisfy { $0.walkSettings == WalkSettings(every: 7) })
+    }
+
+    @Test func trainersFollowTheScene() throws {
+        let scene = try Scene.parse(Self.trainingOnly, file: "t.toml")
+        let training = try #require(scene.training)
+        let entries = try scene.makeTrainingEntries()
+        #expect(entries.map(\.label) == ["sgd(lr=0.1)", "noisy"] && entries.map(\.batchSize) == [nil, 10])
+        let trainers = try scene.makeTrainers()
+        #expect(trainers.map(\.label) == ["sgd(lr=0.1)", "noisy"])
+        #expect(trainers.map(\.batchSize) == [800, 10])
+        #expect(trainers.allSatisfy { $0.initialParameters == training.recipe.initialParameters(for: training.problem) })
+        #expect(trainers.allSatisfy { $0.walkSettings == .off })
+        // cosine(t_max=10): η_5 = η·(1 + cos(π/2))/2.
+        #expect(abs(trainers[1].schedule.learningRate(at: 5, base: 0.1) - 0.05) < 1e-15)
+        #expect(trainers[0].schedule.learningRate(at: 5, base: 0.1) == 0.1)
+        // The noise is seeded: two builds take the same noisy steps.
+        var a = try scene.makeTrainers(), b = try scene.makeTrainers()
+        for _ in 0..<3 { a[1].step(); b[1].step() }
+        #expect(a[1].parameters == b[1].parameters && a[1].stepCount == 3)
+    }
+
+    @Test func aSceneWithoutTrainingHasNoTrainers() throws {
+        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("quadratic.toml").path)
+        #expect(scene.training == nil)
+        #expect(try scene.makeTrainers().isEmpty && scene.makeTrainingEntries().isEmpty)
+    }
+
+    @Test func aSceneWithBothRaces() throws {
+        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("sign-methods.toml").path)
+        let race = try #require(try scene.makeRace())
+        #expect(race.runs.count == 3 && scene.notes.count == 3)
+        #expect(try scene.makeTrainers().count == 3)
+    }
+
+    @Test func dataOptimizersAndTrainingMakeBothRaces() throws {
+        let scene = try Scene.parse("""
+            title = "t"
+            description = "d"
+            [data]
+            kind = "least_squares"
+            batch_size = 5
+            [run]
+            start = [0, 0]
+            [[optimizer]]
+            spec = "sgd(lr=0.1)"
+            [training]
+            dataset = "xor"
+            batch_size = 8
+            epochs = 1
+            [[training.optimizer]]
+            spec = "adam"
+            """, file: "t.toml")
+        #expect(scene.data != nil && scene.surface != nil && scene.optimizers.count == 1)
+        #expect(scene.training?.optimizers.count == 1)
+    }
+}
