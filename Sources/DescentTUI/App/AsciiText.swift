@@ -1,3 +1,5 @@
+import DescentRender
+
 /// Plain-ASCII spellings of the few non-ASCII characters in the app's own text (key names,
 /// math symbols), for a non-UTF-8 locale or `--ascii`.
 enum AsciiText {
@@ -6,6 +8,12 @@ enum AsciiText {
         "∇": "grad ", "‖": "|", "▶": ">", "▮": "|", "▸": ">", "·": "-", "η": "lr", "…": "~", "✖": "X",
         "ₖ": "k", "θ": "theta", "₀": "0", "λ": "lambda ",
     ]
+
+    /// `text` as `glyphs` can show it: folded for the plain-ASCII set (no half blocks, no
+    /// braille), unchanged otherwise.
+    static func fold(_ text: String, for glyphs: Glyphs) -> String {
+        !glyphs.halfBlocks && !glyphs.braille ? fold(text) : text
+    }
 
     /// `text` with every non-ASCII scalar replaced (by its spelling above, or `?`).
     static func fold(_ text: String) -> String {

@@ -18,10 +18,8 @@ public struct FrameComposer {
         self.cache = cache
     }
 
-    var isASCII: Bool { !glyphs.halfBlocks && !glyphs.braille }
-
     /// Text as the glyph set can show it.
-    func text(_ s: String) -> String { isASCII ? AsciiText.fold(s) : s }
+    func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
 
     /// The frame for `state` at its screen size.
     public func compose(_ state: AppState) -> CellBuffer {

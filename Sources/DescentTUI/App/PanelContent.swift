@@ -131,13 +131,8 @@ extension FrameComposer {
     /// and the caption at the shown step (else the description), wrapped; at most a third of
     /// the plot's height (longer text ends in `…`). Nothing for a race without title or notes.
     func drawCaption(_ state: AppState, into buffer: inout CellBuffer, plot: Rect) {
-        let body = state.caption?.text ?? state.setup.description ?? ""
-        let title = state.setup.title ?? ""
-        guard !(title.isEmpty && body.isEmpty), plot.width >= 8 else { return }
-        let box = TextBox(title: text(title), text: text(body),
-                          style: Style(foreground: .rgb(235, 235, 235), background: .rgb(30, 30, 40)))
-        let height = min(box.height(forWidth: plot.width), max(plot.height / 3, 3))
-        box.draw(into: &buffer, rect: Rect(x: plot.x, y: plot.maxY - height, width: plot.width, height: height), glyphs: glyphs)
+        CaptionBox.draw(title: text(state.setup.title ?? ""), body: text(state.caption?.text ?? state.setup.description ?? ""),
+                        into: &buffer, bottomOf: plot, glyphs: glyphs)
     }
 
     /// "x 1.23 y 0.45 f 2.31 ∇f (0.12, -3.4)" at point p.
@@ -170,7 +165,7 @@ extension FrameComposer {
         let height = min(lines.count + 2, buffer.height)
         // The box draws border and title; the lines are written as they are (aligned columns,
         // which word wrapping would collapse).
-        let style = Style(foreground: .rgb(235, 235, 235), background: .rgb(30, 30, 40))
+        let style = CaptionBox.style
         let rect = buffer.bounds.centered(width: width, height: height)
         TextBox(title: "Keys  (? or Esc closes)", text: "", style: style).draw(into: &buffer, rect: rect, glyphs: glyphs)
         let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)

@@ -13,8 +13,7 @@ public struct PickerView {
             ScreenLayout.drawTooSmall(into: &buffer)
             return buffer
         }
-        let ascii = !glyphs.braille && !glyphs.halfBlocks
-        func text(_ s: String) -> String { ascii ? AsciiText.fold(s) : s }
+        func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
         let inner = Rect(x: 2, y: 1, width: state.width - 4, height: state.height - 2)
         buffer.write("descent: choose a lesson", x: inner.x, y: inner.y, style: Style(attributes: .bold), clip: inner)
         let descriptionRows = max(3, min(8, inner.height / 3))

@@ -77,7 +77,7 @@ public struct TrainingComposer: Sendable {
     }
 
     /// `text` as the glyph set can show it (ASCII spellings without Unicode).
-    private func text(_ s: String) -> String { glyphs.halfBlocks ? s : AsciiText.fold(s) }
+    private func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
 
     func legend(_ state: TrainingState) -> LegendTable {
         let rows = state.trainers.indices.map { i in
@@ -156,12 +156,8 @@ public struct TrainingComposer: Sendable {
     /// A scene's title and caption (else description) in a box at the bottom of `rect`, at most
     /// a third of its height.
     private func drawCaption(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
-        let body = state.caption?.text ?? state.setup.description ?? ""
-        let title = state.setup.title ?? ""
-        guard !(title.isEmpty && body.isEmpty), rect.width >= 8 else { return }
-        let box = TextBox(title: text(title), text: text(body), style: Style(foreground: .rgb(235, 235, 235), background: .rgb(30, 30, 40)))
-        let height = min(box.height(forWidth: rect.width), max(rect.height / 3, 3))
-        box.draw(into: &buffer, rect: Rect(x: rect.x, y: rect.maxY - height, width: rect.width, height: height), glyphs: glyphs)
+        CaptionBox.draw(title: text(state.setup.title ?? ""), body: text(state.caption?.text ?? state.setup.description ?? ""),
+                        into: &buffer, bottomOf: rect, glyphs: glyphs)
     }
 
     func status(_ state: TrainingState) -> StatusBar {

@@ -61,8 +61,8 @@ public struct TrainingState {
     /// Epochs completed by every active trainer: the fewest among them (trainers with larger
     /// batches finish epochs in fewer steps; all take the same number of steps).
     public var epoch: Int {
-        let active = trainers.filter(\.isActive)
-        return (active.isEmpty ? trainers : active).map(\.completedEpochs).min() ?? 0
+        let anyActive = trainers.contains(where: \.isActive)
+        return trainers.lazy.filter { $0.isActive || !anyActive }.map(\.completedEpochs).min() ?? 0
     }
 
     /// The panels available: the boundary only for data with two features.
