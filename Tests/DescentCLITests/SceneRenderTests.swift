@@ -119,3 +119,12 @@ func badSceneFailsWithDiagnosticsOnStderr(command: String) throws {
     #expect(result.status != 0)
     #expect(result.stderr.contains("either --scene or optimizer specs"))
 }
+
+/// The cell buffer draws one scalar per cell, so a combining mark (m̂) would stand alone in a
+/// cell of its own (a `?` in most terminals): scene text must use precomposed characters.
+@Test(arguments: sceneFiles)
+func sceneTextHasNoCombiningMarks(file: String) throws {
+    let text = try String(contentsOf: scenesDirectory.appendingPathComponent(file), encoding: .utf8)
+    let marks = text.unicodeScalars.filter { [.nonspacingMark, .enclosingMark].contains($0.properties.generalCategory) }
+    #expect(marks.isEmpty, "\(file): \(marks.map { String($0.value, radix: 16) })")
+}
