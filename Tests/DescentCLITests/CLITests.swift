@@ -69,6 +69,7 @@ import Testing
         let optimizers = try DescentProcess.run(["list", "optimizers"])
         #expect(optimizers.stdout.contains("adam"))
         #expect(optimizers.stdout.contains("betas=(0.9, 0.999)"))
+        #expect(optimizers.stdout.contains("[torch.optim.Adam; Kingma & Ba 2015"))
         #expect(!optimizers.stdout.contains("Surfaces:"))
     }
 

@@ -20,6 +20,18 @@ import Testing
         ])
     }
 
+    /// Every entry names the `torch.optim` class it reproduces, first in its reference (what
+    /// `descent list optimizers` prints); the aliases name SGD's.
+    @Test func referencesNameTheTorchClass() throws {
+        for entry in TorchOptimizers.all {
+            let torchClass = try #require(entry.reference.split(separator: ";").first.map(String.init), "\(entry.name)")
+            #expect(torchClass.hasPrefix("torch.optim."), "\(entry.name): \(entry.reference)")
+            let className = torchClass.dropFirst("torch.optim.".count)
+            #expect(className.lowercased() == entry.name || ["momentum", "nesterov"].contains(entry.name) && className == "SGD",
+                    "\(entry.name): \(entry.reference)")
+        }
+    }
+
     @Test func aliasesChangeOnlyTheirDefaults() throws {
         let sgd = try entry("sgd"), momentum = try entry("momentum"), nesterov = try entry("nesterov")
         let sgdDefaults = try sgd.configuration([]).values
