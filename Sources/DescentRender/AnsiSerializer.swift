@@ -16,17 +16,26 @@ public struct AnsiSerializer: Sendable {
 
     /// The whole buffer, one line per row.
     public func serialize(_ buffer: CellBuffer) -> String {
-        (0..<buffer.height).map { serializeLine(buffer, y: $0) }.joined(separator: "\n")
+        var quantizer = ColorQuantizer(depth: depth)
+        return (0..<buffer.height).map { serializeLine(buffer, y: $0, quantizer: &quantizer) }.joined(separator: "\n")
     }
 
     /// Row `y` of `buffer`, ending in the default style.
     public func serializeLine(_ buffer: CellBuffer, y: Int) -> String {
+        var quantizer = ColorQuantizer(depth: depth)
+        return serializeLine(buffer, y: y, quantizer: &quantizer)
+    }
+
+    /// Row `y` of `buffer` with colours from `quantizer` (field colours dithered by position).
+    public func serializeLine(_ buffer: CellBuffer, y: Int, quantizer: inout ColorQuantizer) -> String {
         guard depth != .none else { return buffer.line(y) }
         var out = ""
         var current = TerminalStyle.plain
         for x in 0..<buffer.width {
             let cell = buffer[x, y]
-            let next = TerminalStyle(cell.style, depth: depth)
+            let colors = quantizer.colors(in: buffer, x: x, y: y)
+            let next = TerminalStyle(foreground: colors.foreground, background: colors.background,
+                                     attributes: cell.style.attributes)
             if next != current {
                 out += Self.sgr(Self.transition(from: current, to: next))
                 current = next
@@ -85,11 +94,5 @@ struct TerminalStyle: Hashable, Sendable {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
-    }
-
-    init(_ style: Style, depth: ColorDepth) {
-        self.init(foreground: depth.quantize(style.foreground),
-                  background: depth.quantize(style.background),
-                  attributes: style.attributes)
     }
 }

@@ -100,7 +100,9 @@ public struct BrailleCanvas: Sendable {
     /// Writes every cell with a dot into `buffer` at ``area``: the braille pattern (or the
     /// ink's fallback glyph when `braille` is false) in the cell's colour, on the background
     /// `background(x, y)` gives for that buffer cell (e.g. the heatmap colour under it), or the
-    /// cell's existing background when `background` is nil. Cells without dots are untouched.
+    /// cell's existing background when `background` is nil; a background from `background` is
+    /// marked as a colour-field sample (``FieldColors/background``). Cells without dots are
+    /// untouched.
     public func compose(onto buffer: inout CellBuffer, braille: Bool, background: ((Int, Int) -> Color)? = nil) {
         for row in 0..<area.height {
             for column in 0..<area.width {
@@ -109,8 +111,10 @@ public struct BrailleCanvas: Sendable {
                 guard pattern != 0 else { continue }
                 let x = area.x + column, y = area.y + row
                 let scalar = braille ? Unicode.Scalar(0x2800 + UInt32(pattern))! : fallbacks[index]
-                let bg = background?(x, y) ?? buffer[x, y].style.background
-                buffer[x, y] = Cell(scalar, style: Style(foreground: colors[index], background: bg))
+                let under = buffer[x, y].style
+                let bg = background?(x, y) ?? under.background
+                let field: FieldColors = background != nil ? .background : under.field.intersection(.background)
+                buffer[x, y] = Cell(scalar, style: Style(foreground: colors[index], background: bg, field: field))
             }
         }
     }

@@ -32,7 +32,8 @@ public enum ColorDepth: Hashable, Sendable, CaseIterable, Comparable {
 
     /// `color` as this depth can show it: `.default` stays the terminal default; RGB becomes the
     /// nearest palette entry (see ``ColorQuantization``), exact RGB for truecolor, and the
-    /// terminal default for `.none`.
+    /// terminal default for `.none`. Position-dependent dithering of field colours is
+    /// ``ColorQuantizer``'s job.
     public func quantize(_ color: Color) -> TerminalColor {
         guard case let .rgb(r, g, b) = color else { return .default }
         switch self {
@@ -53,11 +54,12 @@ public enum TerminalColor: Hashable, Sendable {
 
 /// Nearest-colour quantisation of sRGB values to the xterm-256 palette and the 8 ANSI colours.
 ///
-/// Distances use the "redmean" weighted Euclidean approximation of perceived difference
-/// (Riemersma, compuphase.com/cmetric.htm): with r̄ = (R₁ + R₂)/2,
-/// ΔC² = (2 + r̄/256)·ΔR² + 4·ΔG² + (2 + (255 − r̄)/256)·ΔB²,
-/// which fixes plain RGB distance's worst errors (green too cheap, blue/red asymmetry) at the
-/// cost of a few multiplications.
+/// The xterm-256 palette is matched perceptually: the entry (16–255) with the least CIE76 ΔE*ab
+/// in CIELAB (``CIELab``), the colour space the chafa library also offers for this. Samples of
+/// smooth colour fields are chosen a block at a time instead (``xterm256Block(_:)``, used by
+/// ``ColorQuantizer``). The 8 ANSI colours, which terminals re-theme, use the cheap "redmean"
+/// weighted RGB distance (Riemersma, compuphase.com/cmetric.htm): with r̄ = (R₁ + R₂)/2,
+/// ΔC² = (2 + r̄/256)·ΔR² + 4·ΔG² + (2 + (255 − r̄)/256)·ΔB².
 public enum ColorQuantization {
     /// The six channel levels of the xterm 6×6×6 colour cube (indices 16–231).
     public static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
@@ -69,6 +71,24 @@ public enum ColorQuantization {
         (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
     ]
 
+    /// The sRGB value of xterm-256 entry `index` ∈ 16…255: the cube entry 16 + 36r + 6g + b has
+    /// channels (cubeLevels[r], cubeLevels[g], cubeLevels[b]); grey 232 + k has level 8 + 10k.
+    public static func xterm256RGB(_ index: Int) -> (red: UInt8, green: UInt8, blue: UInt8) {
+        if index >= 232 {
+            let level = UInt8(8 + 10 * (index - 232))
+            return (level, level, level)
+        }
+        let i = index - 16
+        return (UInt8(cubeLevels[i / 36]), UInt8(cubeLevels[(i / 6) % 6]), UInt8(cubeLevels[i % 6]))
+    }
+
+    /// The fixed part of the palette (16–255) in linear light and in CIELAB, in index order.
+    private static let paletteLinear: [LinearRGB] = (16...255).map {
+        let c = xterm256RGB($0)
+        return LinearRGB(red: c.red, green: c.green, blue: c.blue)
+    }
+    private static let paletteLab: [CIELab] = paletteLinear.map(CIELab.init(linear:))
+
     /// The redmean distance ΔC² above, scaled by 512 so it stays in integers:
     /// (1024 + ΣR)·ΔR² + 2048·ΔG² + (1534 − ΣR)·ΔB², with ΣR = R₁ + R₂.
     public static func distanceSquared(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
@@ -77,21 +97,94 @@ public enum ColorQuantization {
         return (1024 + redSum) * dr * dr + 2048 * dg * dg + (1534 - redSum) * db * db
     }
 
-    /// The xterm-256 index (16–255) nearest to (red, green, blue).
-    ///
-    /// Two candidates are compared by ``distanceSquared(_:_:)``: the cube colour whose every
-    /// channel is the nearest cube level (16 + 36·r + 6·g + b), and the grey-ramp entry
-    /// 232 + k (level 8 + 10k, k = 0…23) nearest to the channel mean. Ties go to the cube.
+    /// The xterm-256 index (16–255) nearest to (red, green, blue) in CIELAB (least ΔE*ab; ties
+    /// go to the lower index, so exact palette colours map to themselves, cube before grey).
     public static func xterm256Index(red: UInt8, green: UInt8, blue: UInt8) -> Int {
-        let rgb = (Int(red), Int(green), Int(blue))
-        let (ri, gi, bi) = (nearestCubeLevel(rgb.0), nearestCubeLevel(rgb.1), nearestCubeLevel(rgb.2))
-        let cube = (cubeLevels[ri], cubeLevels[gi], cubeLevels[bi])
-        let mean = (rgb.0 + rgb.1 + rgb.2) / 3
-        let k = min(max((mean - 8 + 5) / 10, 0), 23)
-        let greyLevel = 8 + 10 * k
-        let grey = (greyLevel, greyLevel, greyLevel)
-        if distanceSquared(rgb, grey) < distanceSquared(rgb, cube) { return 232 + k }
-        return 16 + 36 * ri + 6 * gi + bi
+        nearestXterm256(CIELab(red: red, green: green, blue: blue))
+    }
+
+    /// The palette index nearest to `lab`.
+    static func nearestXterm256(_ lab: CIELab) -> Int {
+        var best = 0
+        var bestDistance = Double.infinity
+        for (offset, entry) in paletteLab.enumerated() {
+            let d = lab.distanceSquared(entry)
+            if d < bestDistance { bestDistance = d; best = offset }
+        }
+        return 16 + best
+    }
+
+    /// Palette entries for samples of a colour field, chosen together so that their mean in
+    /// linear light (each weighted by its pixel count) is as close as it can be in CIELAB to the
+    /// same mean of the exact colours: what a viewer sees of a small block of pixels.
+    ///
+    /// Each sample starts at its nearest entry; then, for up to four passes, each sample and
+    /// each pair of samples tries the ``mixtureCandidates`` (for pairs ``pairCandidates``) entries
+    /// nearest to its own colour,
+    /// keeping any change that brings the block mean closer (a deterministic local search; for
+    /// one or two samples it is exhaustive). Keeping every
+    /// sample among its own nearest entries keeps the detail inside the block.
+    public static func xterm256Block(_ samples: [(red: UInt8, green: UInt8, blue: UInt8, weight: Int)]) -> [Int] {
+        guard !samples.isEmpty else { return [] }
+        let total = Double(samples.reduce(0) { $0 + $1.weight })
+        func mean(_ colors: [LinearRGB]) -> LinearRGB {
+            var sum = LinearRGB(r: 0, g: 0, b: 0)
+            for (color, sample) in zip(colors, samples) { sum = sum + Double(sample.weight) * color }
+            return (1 / total) * sum
+        }
+        let exact = samples.map { LinearRGB(red: $0.red, green: $0.green, blue: $0.blue) }
+        let goal = CIELab(linear: mean(exact))
+        let candidates = exact.map { nearestEntries(to: CIELab(linear: $0), count: mixtureCandidates) }
+        func distance(_ entries: [Int]) -> Double {
+            CIELab(linear: mean(entries.map { paletteLinear[$0] })).distanceSquared(goal)
+        }
+        var chosen = candidates.map { $0[0] }
+        var best = distance(chosen)
+        // Moves change one sample, or two at once (which escapes the optima of single changes).
+        let pairs = samples.indices.flatMap { a in samples.indices.filter { $0 > a }.map { (a, $0) } }
+        for _ in 0..<4 {
+            var improved = false
+            for unit in samples.indices {
+                for entry in candidates[unit] where entry != chosen[unit] {
+                    var trial = chosen
+                    trial[unit] = entry
+                    let d = distance(trial)
+                    if d < best - 1e-12 { best = d; chosen = trial; improved = true }
+                }
+            }
+            for (a, b) in pairs {
+                for first in candidates[a].prefix(pairCandidates) {
+                    for second in candidates[b].prefix(pairCandidates) {
+                        var trial = chosen
+                        trial[a] = first
+                        trial[b] = second
+                        let d = distance(trial)
+                        if d < best - 1e-12 { best = d; chosen = trial; improved = true }
+                    }
+                }
+            }
+            if !improved { break }
+        }
+        return chosen.map { $0 + 16 }
+    }
+
+    /// How many nearest palette entries each sample of ``xterm256Block(_:)`` may choose from,
+    /// and how many of them it tries in moves of two samples.
+    public static let mixtureCandidates = 10
+    public static let pairCandidates = 6
+
+    /// The offsets (index − 16) of the `count` palette entries nearest to `lab`, nearest first.
+    private static func nearestEntries(to lab: CIELab, count: Int) -> [Int] {
+        var ranked: [(distance: Double, offset: Int)] = []
+        for (offset, entry) in paletteLab.enumerated() {
+            let d = lab.distanceSquared(entry)
+            if ranked.count < count || d < ranked[ranked.count - 1].distance {
+                let at = ranked.firstIndex { $0.distance > d } ?? ranked.count
+                ranked.insert((d, offset), at: at)
+                if ranked.count > count { ranked.removeLast() }
+            }
+        }
+        return ranked.map(\.offset)
     }
 
     /// The ANSI colour index (0–7) nearest to (red, green, blue) among ``ansi8Palette``.
@@ -100,16 +193,6 @@ public enum ColorQuantization {
         var best = 0
         for index in 1..<ansi8Palette.count
         where distanceSquared(rgb, ansi8Palette[index]) < distanceSquared(rgb, ansi8Palette[best]) {
-            best = index
-        }
-        return best
-    }
-
-    /// The position (0–5) of the cube level nearest to `value`; the boundaries are the
-    /// midpoints between consecutive levels.
-    static func nearestCubeLevel(_ value: Int) -> Int {
-        var best = 0
-        for index in 1..<cubeLevels.count where abs(cubeLevels[index] - value) < abs(cubeLevels[best] - value) {
             best = index
         }
         return best

@@ -51,9 +51,10 @@ public struct HeatmapLayer: Sendable {
                 if glyphs.halfBlocks {
                     let upper = (2 * row) * columns + column
                     cell = Cell(glyphs.upperHalfBlock,
-                                style: Style(foreground: pixelColors[upper], background: pixelColors[upper + columns]))
+                                style: Style(foreground: pixelColors[upper], background: pixelColors[upper + columns],
+                                             field: [.foreground, .background]))
                 } else {
-                    cell = Cell(glyphs.shade(cellLevels[index]), style: Style(foreground: cellColors[index]))
+                    cell = Cell(glyphs.shade(cellLevels[index]), style: Style(foreground: cellColors[index], field: .foreground))
                 }
                 buffer[area.x + column, area.y + row] = cell
             }

@@ -110,14 +110,21 @@ private struct Painter {
         canvas.compose(onto: &buffer, braille: glyphs.braille, background: heatmap.map { h in { h.cellColor(x: $0, y: $1) ?? .default } })
     }
 
-    private func background(_ x: Int, _ y: Int) -> Color {
-        heatmap?.cellColor(x: x, y: y) ?? buffer[x, y].style.background
+    /// The style of a glyph in `color` over cell (x, y): on the heatmap colour of the cell
+    /// (a field sample) or the cell's existing background.
+    private func style(_ color: Color, _ x: Int, _ y: Int, attributes: CellAttributes) -> Style {
+        if let under = heatmap?.cellColor(x: x, y: y) {
+            return Style(foreground: color, background: under, attributes: attributes, field: .background)
+        }
+        let existing = buffer[x, y].style
+        return Style(foreground: color, background: existing.background, attributes: attributes,
+                     field: existing.field.intersection(.background))
     }
 
     /// One glyph at the cell of `point`, if the point is in view.
     mutating func marker(_ scalar: Unicode.Scalar, at point: PlanePoint, color: Color, attributes: CellAttributes) {
         guard let cell = viewport.cell(x: point.x, y: point.y) else { return }
-        buffer[cell.x, cell.y] = Cell(scalar, style: Style(foreground: color, background: background(cell.x, cell.y), attributes: attributes))
+        buffer[cell.x, cell.y] = Cell(scalar, style: style(color, cell.x, cell.y, attributes: attributes))
     }
 
     /// A short text starting at the cell of `point`, pulled inside the plot area (so a point
@@ -132,7 +139,7 @@ private struct Painter {
         var x = max(area.x, min(area.x + column, area.maxX - width))
         let y = area.y + row
         for scalar in text.unicodeScalars where x < area.maxX {
-            buffer[x, y] = Cell(scalar, style: Style(foreground: color, background: background(x, y), attributes: .bold))
+            buffer[x, y] = Cell(scalar, style: style(color, x, y, attributes: .bold))
             x += 1
         }
     }

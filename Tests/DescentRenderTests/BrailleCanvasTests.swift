@@ -51,7 +51,7 @@ import Testing
     canvas.set(dotX: 1, dotY: 0, ink: blue)
     var buffer = CellBuffer(width: 1, height: 1)
     canvas.compose(onto: &buffer, braille: true, background: { _, _ in .rgb(1, 2, 3) })
-    #expect(buffer[0, 0] == Cell("⠉", style: Style(foreground: .rgb(0, 0, 255), background: .rgb(1, 2, 3))))
+    #expect(buffer[0, 0] == Cell("⠉", style: Style(foreground: .rgb(0, 0, 255), background: .rgb(1, 2, 3), field: .background)))
 }
 
 @Test func fallbackModeDrawsTheInkGlyphPerCell() {

@@ -66,7 +66,8 @@ private func draw(_ model: PlotModel, width: Int = 4, height: Int = 2, glyphs: G
     ], showsAxes: false)
     let buffer = draw(model)
     #expect(buffer[3, 1].scalar == "⠉")
-    #expect(buffer[3, 1].style == Style(foreground: orange, background: try #require(layers.heatmap.cellColor(x: 3, y: 1))))
+    #expect(buffer[3, 1].style == Style(foreground: orange, background: try #require(layers.heatmap.cellColor(x: 3, y: 1)),
+                                        field: .background))
 }
 
 @Test func staleLayersAreNotDrawn() {

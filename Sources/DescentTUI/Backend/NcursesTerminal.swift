@@ -34,6 +34,8 @@ public final class NcursesTerminal {
     private var colorCount = 0
     private var defaultColorNumbers: (foreground: Int32, background: Int32) = (7, 0)
     private var pairs = ColorPairTable(capacity: 0)
+    /// Quantises (and dithers heatmap colours) to ``colorDepth``, caching across frames.
+    private var quantizer = ColorQuantizer(depth: .none)
     private var previous: CellBuffer?
 
     private static let registerAtExitRestore: Void = { _ = cn_register_atexit_restore() }()
@@ -169,8 +171,10 @@ public final class NcursesTerminal {
         for y in 0..<rows {
             for x in 0..<columns {
                 let cell = buffer[x, y]
-                if let old, old[x, y] == cell { continue }
-                guard var pair = pairNumber(for: cell.style) else { return false }
+                // A dithered colour depends on its block partner's cell too (see ColorQuantizer).
+                let partner = ColorQuantizer.blockPartner(ofColumn: x)
+                if let old, old[x, y] == cell, old[partner, y] == buffer[partner, y] { continue }
+                guard var pair = pairNumber(in: buffer, x: x, y: y) else { return false }
                 var character = cchar_t()
                 var text: [wchar_t] = [wchar_t(bitPattern: Self.drawableScalar(cell.scalar).value), 0]
                 setcchar(&character, &text, attributes(cell.style.attributes), 0, &pair)
@@ -180,12 +184,12 @@ public final class NcursesTerminal {
         return true
     }
 
-    private func pairNumber(for style: Style) -> Int32? {
+    private func pairNumber(in buffer: CellBuffer, x: Int, y: Int) -> Int32? {
         guard colorDepth != .none else { return 0 }
-        let foreground = CursesColor.number(for: colorDepth.quantize(style.foreground),
-                                            defaultNumber: defaultColorNumbers.foreground)
-        let background = CursesColor.number(for: colorDepth.quantize(style.background),
-                                            defaultNumber: defaultColorNumbers.background)
+        if quantizer.depth != colorDepth { quantizer = ColorQuantizer(depth: colorDepth) }
+        let colors = quantizer.colors(in: buffer, x: x, y: y)
+        let foreground = CursesColor.number(for: colors.foreground, defaultNumber: defaultColorNumbers.foreground)
+        let background = CursesColor.number(for: colors.background, defaultNumber: defaultColorNumbers.background)
         return pairs.pair(foreground: foreground, background: background)
     }
 
