@@ -18,6 +18,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -66,13 +68,31 @@ static inline int cn_register_atexit_restore(void) { return atexit(cn_restore_te
 // The signal flag and handler are `static`: every Swift source file that calls these functions gets
 // its own copy, so DescentTUI calls them from ONE file only (Backend/SignalTrap.swift).
 //
-// First SIGINT/SIGTERM/SIGHUP: only record it (async-signal-safe); the event loop sees it and
-// quits through the normal path (which calls endwin). A second one while the first is still
+// First SIGINT/SIGTERM/SIGHUP/SIGQUIT: only record it (async-signal-safe); the event loop sees it
+// and quits through the normal path (which calls endwin). A second one while the first is still
 // pending means the loop is stuck: restore the terminal right here (endwin is not formally
 // async-signal-safe, but it is the last chance), then die of the signal with its default action.
+// Trapping SIGQUIT (Ctrl-\) also keeps the Swift runtime's backtracer from taking the screen.
+#define CN_TRAPPED_COUNT 4
 static volatile sig_atomic_t cn_pending_signal = 0;
-static struct sigaction cn_previous_actions[3] = {{{0}}};
-static const int cn_trapped_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction cn_previous_actions[CN_TRAPPED_COUNT] = {{{0}}};
+static const int cn_trapped_signals[CN_TRAPPED_COUNT] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+// Fatal signals (a crash: a trap, a bad access, an abort): restore the terminal first, then hand
+// the signal to whatever handled it before (the Swift runtime's backtracer, which then prints its
+// report on a sane terminal) or to the default action. The signal is re-raised while blocked in
+// this handler, so it is delivered to the previous disposition as soon as this one returns.
+#define CN_FATAL_COUNT 6
+static struct sigaction cn_previous_fatal_actions[CN_FATAL_COUNT] = {{{0}}};
+static const int cn_fatal_signals[CN_FATAL_COUNT] = { SIGSEGV, SIGILL, SIGBUS, SIGFPE, SIGTRAP, SIGABRT };
+
+static void cn_on_fatal_signal(int sig) {
+    cn_restore_terminal();
+    for (int i = 0; i < CN_FATAL_COUNT; i++) {
+        if (cn_fatal_signals[i] == sig) sigaction(sig, &cn_previous_fatal_actions[i], NULL);
+    }
+    raise(sig);
+}
 
 static void cn_on_signal(int sig) {
     if (cn_pending_signal != 0) {
@@ -84,20 +104,37 @@ static void cn_on_signal(int sig) {
     cn_pending_signal = sig;
 }
 
-// Installs the handler for SIGINT, SIGTERM and SIGHUP, without SA_RESTART so a blocking read is
-// interrupted. Ncurses' own SIGINT/SIGTERM handlers are then not installed (it only takes signals
-// still at SIG_DFL), while its SIGTSTP (suspend/resume) and SIGWINCH (KEY_RESIZE) handlers remain.
+// Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT, without SA_RESTART so a blocking
+// read is interrupted, and the terminal-restoring handler for the fatal signals. Ncurses' own
+// SIGINT/SIGTERM handlers are then not installed (it only takes signals still at SIG_DFL), while
+// its SIGTSTP (suspend/resume) and SIGWINCH (KEY_RESIZE) handlers remain.
 static inline void cn_install_signal_handlers(void) {
     struct sigaction action;
     action.sa_handler = cn_on_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    for (int i = 0; i < 3; i++) sigaction(cn_trapped_signals[i], &action, &cn_previous_actions[i]);
+    for (int i = 0; i < CN_TRAPPED_COUNT; i++) sigaction(cn_trapped_signals[i], &action, &cn_previous_actions[i]);
+    struct sigaction fatal;
+    fatal.sa_handler = cn_on_fatal_signal;
+    sigemptyset(&fatal.sa_mask);
+    fatal.sa_flags = 0;
+    for (int i = 0; i < CN_FATAL_COUNT; i++) sigaction(cn_fatal_signals[i], &fatal, &cn_previous_fatal_actions[i]);
 }
 
 // Puts back the dispositions saved by cn_install_signal_handlers.
 static inline void cn_remove_signal_handlers(void) {
-    for (int i = 0; i < 3; i++) sigaction(cn_trapped_signals[i], &cn_previous_actions[i], NULL);
+    for (int i = 0; i < CN_TRAPPED_COUNT; i++) sigaction(cn_trapped_signals[i], &cn_previous_actions[i], NULL);
+    for (int i = 0; i < CN_FATAL_COUNT; i++) sigaction(cn_fatal_signals[i], &cn_previous_fatal_actions[i], NULL);
+}
+
+// Turns off XON/XOFF flow control on the terminal (Ctrl-S would otherwise freeze the output)
+// and records the result as ncurses' program mode, so it survives a suspend and resume; endwin
+// restores the shell's own settings.
+static inline void cn_disable_flow_control(void) {
+    struct termios settings;
+    if (tcgetattr(STDIN_FILENO, &settings) != 0) return;
+    settings.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0) def_prog_mode();
 }
 
 // The pending signal number (0 if none), clearing it.

@@ -11,7 +11,7 @@ struct FrameBench {
     static let width = 200, height = 50, step = 300
 
     func run() throws {
-        var state = AppState(setup: try DefaultRace.setup(steps: Self.step), width: Self.width, height: Self.height)
+        var state = SurfaceState(setup: try DefaultRace.setup(steps: Self.step), width: Self.width, height: Self.height)
         state.seek(toStep: Self.step)
         let cached = FrameComposer(glyphs: .unicode)
         _ = cached.compose(state)

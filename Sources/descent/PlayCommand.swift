@@ -93,8 +93,8 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         // `descent` alone (or --pick) offers the lessons in --scenes, when there are any.
-        let choices = pick || CommandLine.arguments.count == 1 ? SceneCatalog.entries(in: scenes) : []
-        let preset = choices.count > 1 ? nil : try display.makeContent(simulation, training, specs: optimizers)
+        let lessons = pick || CommandLine.arguments.count == 1 ? SceneCatalog.lessons(in: scenes) : []
+        let preset = lessons.count > 1 ? nil : try display.makeContent(simulation, training, specs: optimizers)
         var environment = ProcessInfo.processInfo.environment
         if display.color == .never { environment["NO_COLOR"] = "1" }
         if display.color == .truecolor { environment["COLORTERM"] = "truecolor" }
@@ -102,27 +102,22 @@ struct PlayCommand: ParsableCommand {
             for: "descent play", alternatives: "'descent render' (one frame as text), 'descent trace' or 'descent race'",
             environment: environment, colorDepthLimit: display.color.depth ?? .truecolor)
         defer { terminal.stop() }
-        let glyphs = Glyphs.select(ascii: display.ascii || !terminal.supportsUnicode)
-        let content: PlayContent
-        if let preset {
-            content = preset
-        } else {
-            guard let choice = runPicker(choices, on: terminal, glyphs: glyphs) else { return }
-            content = try choice.path.map { try display.sceneContent($0, simulation, training) }
-                ?? display.makeContent(simulation, training, specs: [])
-        }
+        let view = AppView(glyphs: Glyphs.select(ascii: display.ascii || !terminal.supportsUnicode),
+                           hasColors: terminal.colorDepth != .none)
         let size = terminal.size()
-        let hasColors = terminal.colorDepth != .none
-        let surface = content.race.map {
-            EventLoop(state: AppState(setup: $0, width: size.width, height: size.height),
-                      composer: FrameComposer(glyphs: glyphs, hasColors: hasColors))
+        let model = preset.map {
+            AppModel(lesson: $0.lesson, startInTraining: startInTraining, width: size.width, height: size.height)
+        } ?? AppModel(lessons: LessonList(lessons: lessons, source: scenes), width: size.width, height: size.height)
+        let (display, simulation, training) = (display, simulation, training)
+        var loop = AppLoop(model: model, view: view) { lesson in
+            Result {
+                try (lesson.path.map { try display.sceneContent($0, simulation, training) }
+                    ?? display.makeContent(simulation, training, specs: [])).lesson
+            }.mapError { LessonError(Descent.message(for: $0)) }
         }
-        let view: Session.View = startInTraining || surface == nil ? .training : .surface
-        var trainingState = TrainingState(setup: content.training)
-        if autoplay, view == .training { trainingState.apply(.togglePlay) }
-        var session = Session(surface: surface, training: trainingState,
-                              trainingComposer: TrainingComposer(glyphs: glyphs, hasColors: hasColors), startIn: view)
-        session.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
-                    initialActions: autoplay ? [.togglePlay] : [])
+        let exit = loop.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
+                            initialMessages: autoplay ? [.action(.togglePlay)] : [])
+        terminal.stop()
+        if case .signal(let signal) = exit { throw ExitCode(128 + signal) }
     }
 }

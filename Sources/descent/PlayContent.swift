@@ -11,6 +11,9 @@ struct PlayContent {
     var race: RaceSetup?
     var training: TrainingSetup
     var scene: Scene?
+
+    /// The two races as the app's lesson.
+    var lesson: LessonContent { LessonContent(race: race, training: training) }
 }
 
 /// The options of the training view that `play` and `render` add: the net options and the view's.
@@ -84,16 +87,15 @@ extension DisplayOptions {
         return specs.count == 1 && specs[0].lowercased().hasSuffix(".toml") ? specs[0] : nil
     }
 
-    /// The races of the scene file at `path` (with `--grid`, in grid layout). A bad scene prints
-    /// its diagnostics to stderr, one `FILE:LINE:COLUMN: message` per line, and fails with exit
-    /// status 1 (before any terminal is touched).
+    /// The races of the scene file at `path` (with `--grid`, in grid layout). A bad scene fails
+    /// with ``SceneDiagnostics``: one `FILE:LINE:COLUMN: message` per line (printed to stderr,
+    /// exit status 1, before any terminal is touched; shown in the list when opened from there).
     func sceneContent(_ path: String, _ simulation: SimulationOptions, _ training: TrainingRaceOptions) throws -> PlayContent {
         let scene: Scene
         do {
             scene = try Scene.load(path: path)
         } catch {
-            FileHandle.standardError.write(Data(error.diagnostics.map { "\($0)\n" }.joined().utf8))
-            throw ExitCode(1)
+            throw SceneDiagnostics(lines: error.diagnostics.map { "\($0)" })
         }
         do {
             var race = try RaceSetup(scene: scene)
@@ -105,4 +107,11 @@ extension DisplayOptions {
             throw CommandError("scene \(path): \(error.message)")
         }
     }
+}
+
+/// A scene file's diagnostics, one `FILE:LINE:COLUMN: message` per line, as the error of a
+/// command (printed without the `descent: error:` prefix, exit status 1).
+struct SceneDiagnostics: Error, CustomStringConvertible {
+    var lines: [String]
+    var description: String { lines.joined(separator: "\n") }
 }

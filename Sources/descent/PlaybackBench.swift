@@ -22,9 +22,10 @@ struct PlaybackBench {
     private func measure(playing: Bool) throws -> (cpu: Double, frames: Int) {
         let setup = try DefaultRace.setup(steps: 1_000_000)
         let terminal = HeadlessTerminal(width: 200, height: 50)
-        var loop = EventLoop(state: AppState(setup: setup, width: 200, height: 50), composer: FrameComposer(glyphs: .unicode))
+        var loop = AppLoop(model: AppModel(lesson: LessonContent(race: setup, training: nil), width: 200, height: 50),
+                           view: AppView(glyphs: .unicode))
         let before = Self.cpuSeconds()
-        loop.run(on: terminal, for: .milliseconds(Int64(seconds * 1000)), initialActions: playing ? [.togglePlay] : [])
+        loop.run(on: terminal, for: .milliseconds(Int64(seconds * 1000)), initialMessages: playing ? [.action(.togglePlay)] : [])
         return (Self.cpuSeconds() - before, terminal.framesPresented)
     }
 

@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
             throw CommandError("this scene has only a training race: use --view training")
         }
         if let race = content.race, view != .training {
-            var state = AppState(setup: race, width: width, height: height)
+            var state = SurfaceState(setup: race, width: width, height: height)
             state.seek(toStep: at ?? race.steps)
             if keys { _ = state.apply(.toggleHelp) }
             frame = FrameComposer(glyphs: glyphs, hasColors: depth != .none).compose(state)
@@ -78,7 +78,7 @@ struct RenderCommand: ParsableCommand {
                 throw CommandError("--panel \(panel.rawValue): the decision boundary needs data with two features")
             }
             let stepsPerEpoch = content.training.trainers.first?.sampler.stepsPerEpoch ?? 0
-            for _ in 0..<(at ?? (content.training.epochs ?? 5) * stepsPerEpoch) { state.apply(.stepOnce) }
+            for _ in 0..<(at ?? (content.training.epochs ?? 5) * stepsPerEpoch) { state.apply(.stepForward) }
             while state.panel != panel { state.apply(.nextPanel) }
             if keys { state.apply(.toggleHelp) }
             frame = TrainingComposer(glyphs: glyphs, hasColors: depth != .none).compose(state, width: width, height: height)

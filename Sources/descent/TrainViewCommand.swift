@@ -43,9 +43,12 @@ struct TrainViewCommand: ParsableCommand {
         setup.seed = training.seed
         let terminal = try startInteractiveTerminal(for: "descent train-view", alternatives: "'descent train'")
         defer { terminal.stop() }
-        let composer = TrainingComposer(glyphs: Glyphs.select(ascii: ascii || !terminal.supportsUnicode),
-                                        hasColors: terminal.colorDepth != .none)
-        _ = runTraining(on: terminal, state: TrainingState(setup: setup), composer: composer,
-                        for: exitAfter.map { .milliseconds(Int64($0 * 1000)) })
+        let view = AppView(glyphs: Glyphs.select(ascii: ascii || !terminal.supportsUnicode), hasColors: terminal.colorDepth != .none)
+        let size = terminal.size()
+        var loop = AppLoop(model: AppModel(lesson: LessonContent(race: nil, training: setup), width: size.width, height: size.height),
+                           view: view)
+        let exit = loop.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) })
+        terminal.stop()
+        if case .signal(let signal) = exit { throw ExitCode(128 + signal) }
     }
 }

@@ -104,9 +104,10 @@ private struct PlaySession {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let before = scratch.appendingPathComponent("stty-before").path
         let after = scratch.appendingPathComponent("stty-after").path
-        // The wrapper shell shares descent's process group, so a Ctrl-C typed in the pane reaches
-        // it too: it traps SIGINT (a trap, unlike an ignored signal, is reset for descent).
-        let command = "trap true INT; stty -a > \(before); '\(binary)' \(arguments); status=$?; stty -a > \(after); "
+        // The wrapper shell shares descent's process group, so a Ctrl-C or Ctrl-\ typed in the pane
+        // reaches it too: it traps SIGINT and SIGQUIT (a trap, unlike an ignored signal, is reset
+        // for descent).
+        let command = "trap true INT QUIT; stty -a > \(before); '\(binary)' \(arguments); status=$?; stty -a > \(after); "
             + "echo descent-exited $status; sleep 60"
         session = try TmuxSession(command: command, width: width, height: height)
     }
@@ -119,6 +120,8 @@ private struct PlaySession {
         let sttyBefore = try String(contentsOf: scratch.appendingPathComponent("stty-before"), encoding: .utf8)
         let sttyAfter = try String(contentsOf: scratch.appendingPathComponent("stty-after"), encoding: .utf8)
         #expect(sttyBefore == sttyAfter)
+        let flags = Set(sttyAfter.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }))
+        #expect(flags.contains("echo") && flags.contains("icanon") && flags.contains("ixon"))
         let line = screen.split(separator: "\n").first { $0.contains("descent-exited") } ?? ""
         return Int(line.split(separator: " ").last ?? "")
     }
@@ -178,14 +181,31 @@ func playInARealTerminal() throws {
 }
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"),
-      arguments: ["TERM", "INT", "HUP"])
-func signalsRestoreTheTerminal(signal: String) throws {
+      arguments: [("TERM", SIGTERM), ("INT", SIGINT), ("HUP", SIGHUP), ("QUIT", SIGQUIT)])
+func signalsRestoreTheTerminal(signal: String, number: Int32) throws {
     let play = try PlaySession("play --autoplay --steps 100000")
     defer { play.cleanUp() }
     try play.session.waitFor("playback") { $0.contains("playing") }
     try play.kill(signal)
     let status = try play.expectRestoredTerminal()
-    #expect(status != nil)
+    #expect(status == Int(128 + number))
+}
+
+/// Ctrl-S does not freeze the view (flow control is off), and Ctrl-\ (SIGQUIT) restores the
+/// terminal and exits with 128 + 3, with nothing from the runtime's backtracer on screen.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func ctrlSDoesNotFreezeAndCtrlBackslashQuits() throws {
+    let play = try PlaySession("play")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the first frame") { $0.contains("paused") && TmuxSession.shownStep($0) == 0 }
+    try play.session.send("C-s")
+    try play.session.send(".")
+    try play.session.waitFor("a step after Ctrl-S") { TmuxSession.shownStep($0) == 1 }
+    try play.session.send("C-q")
+    try play.session.send("C-\\")
+    let status = try play.expectRestoredTerminal()
+    #expect(status == Int(128 + SIGQUIT))
+    #expect(!play.session.capture().contains("Backtrace"))
 }
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
@@ -194,7 +214,7 @@ func ctrlCQuitsAndRestoresTheTerminal() throws {
     defer { play.cleanUp() }
     try play.session.waitFor("the first frame") { $0.contains("paused") }
     try play.session.send("C-c")
-    #expect(try play.expectRestoredTerminal() == 0)
+    #expect(try play.expectRestoredTerminal() == Int(128 + SIGINT))  // Ctrl-C is SIGINT
 }
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
@@ -205,15 +225,61 @@ func thePickerOpensAScene() throws {
     defer { play.cleanUp() }
     try play.session.waitFor("the picker") { $0.contains("choose a lesson") && $0.contains("The default race") }
     try play.session.waitFor("the long valley in the list") { $0.contains("The long valley") }
-    // The entries are sorted by file name after the default race; find the long valley's row.
-    let rows = play.session.capture().split(separator: "\n").map(String.init)
-    let list = rows.filter { $0.hasPrefix("  ▸ ") || $0.hasPrefix("    ") }
-    let index = try #require(list.firstIndex { $0.contains("The long valley") })
-    for _ in 0..<index { try play.session.send("j") }
+    try play.session.selectInList("The long valley")
     try play.session.send("Enter")
     try play.session.waitFor("the scene") { $0.contains("The long valley") && $0.contains("paused") && $0.contains("step 0/") }
     try play.session.send("q")
+    try play.session.waitFor("the list again") { $0.contains("choose a lesson") }
+    try play.session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// The lesson journey of issue 9: list → lesson → q → list (same entry selected) → ] → the next
+/// lesson → n training view → n back → q → list → q quits, the terminal restored.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func lessonsCanBeLeftAndMovedBetween() throws {
+    let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenes").path
+    let play = try PlaySession("play --pick --scenes '\(scenes)'")
+    defer { play.cleanUp() }
+    let session = play.session
+    try session.waitFor("the lesson list") { $0.contains("choose a lesson") && $0.contains("The long valley") }
+    try session.selectInList("The long valley")
+    let titles = session.listTitles()
+    let next = try #require(titles.firstIndex { $0.contains("The long valley") }.map { titles[$0 + 1] })
+    try session.send("Enter")
+    try session.waitFor("the lesson") { $0.contains("The long valley") && $0.contains("step 0/") }
+    try session.send(".")
+    try session.waitFor("a step") { TmuxSession.shownStep($0) == 1 }
+    try session.send("q")
+    try session.waitFor("the list, the same entry selected") { $0.contains("choose a lesson") && $0.contains("▸ The long valley") }
+    try session.send("]")
+    try session.waitFor("the next lesson") { !$0.contains("choose a lesson") && $0.contains(next) && $0.contains("step 0/") }
+    try session.send("n")
+    try session.waitFor("its training view") { $0.contains("validation accuracy") && $0.contains("n surface") }
+    try session.send("n")
+    try session.waitFor("its surface again") { $0.contains(next) && $0.contains("step 0/") }
+    try session.send("q")
+    try session.waitFor("the list, the next lesson selected") { $0.contains("choose a lesson") && $0.contains("▸ " + next) }
+    try session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+extension TmuxSession {
+    /// The titles of the lesson list's rows, top to bottom.
+    func listTitles() -> [String] {
+        capture().split(separator: "\n").map(String.init).filter { $0.hasPrefix("  ▸ ") || $0.hasPrefix("    ") }
+            .map { String($0.dropFirst(4).prefix { $0 != "│" }).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Moves the list's selection down to the row titled `title`.
+    func selectInList(_ title: String) throws {
+        let titles = listTitles()
+        let index = try #require(titles.firstIndex { $0.contains(title) })
+        for _ in 0..<index { try send("j") }
+        try waitFor("\(title) selected") { $0.contains("▸ " + title) }
+    }
 }
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))

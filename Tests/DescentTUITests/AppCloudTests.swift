@@ -7,16 +7,16 @@ import Testing
 
 /// The random-init saddle-escape scene (`scenes/saddle-escape.toml`): 500 starts within 0.1 of
 /// the saddle of x² − y², GD with η = 0.05 and η = 0.2, escape radius 1.
-private func escapeState(width: Int = 200, height: Int = 50) throws -> AppState {
+private func escapeState(width: Int = 200, height: Int = 50) throws -> SurfaceState {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenes/saddle-escape.toml").path
-    return AppState(setup: try #require(try RaceSetup(scene: try Scene.load(path: path))), width: width, height: height)
+    return SurfaceState(setup: try #require(try RaceSetup(scene: try Scene.load(path: path))), width: width, height: height)
 }
 
-private func compose(_ state: AppState) -> CellBuffer { FrameComposer(glyphs: .unicode).compose(state) }
+private func compose(_ state: SurfaceState) -> CellBuffer { FrameComposer(glyphs: .unicode).compose(state) }
 
 /// Braille cells in lane `k`'s colour inside the plot area.
-private func dotCells(_ state: AppState, lane k: Int) -> Int {
+private func dotCells(_ state: SurfaceState, lane k: Int) -> Int {
     let buffer = compose(state)
     let plot = PlotGeometry.layout(state).plot
     var count = 0
@@ -30,7 +30,7 @@ private func dotCells(_ state: AppState, lane k: Int) -> Int {
 }
 
 /// The legend's escaped column of lane `k` as a fraction (the cell reads "96.2%").
-private func legendFraction(_ state: AppState, lane k: Int) throws -> Double {
+private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double {
     let escape = try #require(state.escape)
     let cell = try #require(FrameComposer(glyphs: .unicode).cloudLegend(escape, state: state).rows[k].cells.first)
     #expect(cell.hasSuffix("%"))
@@ -104,7 +104,7 @@ private func legendFraction(_ state: AppState, lane k: Int) throws -> Double {
     _ = state.apply(.stepForward)
     #expect(state.step == 1)
     _ = state.apply(.togglePlay)
-    _ = state.apply(.tick(seconds: 0.5))
+    _ = state.tick(seconds: 0.5)
     #expect(state.step > 1)
     #expect(state.escape?.step == state.step)
     _ = state.apply(.faster)
@@ -126,7 +126,7 @@ private func legendFraction(_ state: AppState, lane k: Int) throws -> Double {
     #expect(state.step == 10)
     let plot = PlotGeometry.panels(state, layout: PlotGeometry.layout(state))[0].localViewport.rect
     let panelRect = PlotGeometry.panels(state, layout: PlotGeometry.layout(state))[0].plotRect
-    _ = state.apply(.mouse(x: panelRect.x + plot.x + plot.width / 2, y: panelRect.y + plot.y + plot.height / 2, button: .left))
+    state.mouse(x: panelRect.x + plot.x + plot.width / 2, y: panelRect.y + plot.y + plot.height / 2, button: .left)
     #expect(state.step == 10)
     #expect(state.notice != nil)
     _ = compose(state)

@@ -3,7 +3,7 @@ import DescentRender
 import Testing
 @testable import DescentTUI
 
-private func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> CellBuffer {
+private func frame(_ state: SurfaceState, glyphs: Glyphs = .unicode) -> CellBuffer {
     FrameComposer(glyphs: glyphs).compose(state)
 }
 
@@ -66,7 +66,7 @@ private func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> CellBuffer {
         var state = try AppFixture.state(width: width, height: height)
         _ = state.apply(.toggleHelp)
         let text = frame(state).text()
-        for binding in Keymap.bindings {
+        for binding in Keymap.bindings(in: .surface) {
             #expect(text.contains(binding.label), "\(binding.label) at \(width)x\(height)")
             #expect(text.contains(binding.summary), "\(binding.summary) at \(width)x\(height)")
         }
@@ -130,14 +130,14 @@ private func frame(_ state: AppState, glyphs: Glyphs = .unicode) -> CellBuffer {
     _ = state.apply(.zoomIn)
     _ = composer.compose(state)
     #expect(composer.cache.samplings == 2)
-    _ = state.apply(.resize(width: 150, height: 45))
+    state.resize(width: 150, height: 45)
     _ = composer.compose(state)
     #expect(composer.cache.samplings == 3)
 }
 
 @Test func resizeRelaysOutAtOnce() throws {
     var state = try AppFixture.state(width: 200, height: 50)
-    _ = state.apply(.resize(width: 60, height: 20))
+    state.resize(width: 60, height: 20)
     let buffer = frame(state)
     #expect(buffer.width == 60 && buffer.height == 20)
     #expect(PlotGeometry.layout(state).arrangement == .plotOnly)

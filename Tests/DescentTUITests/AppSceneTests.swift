@@ -9,17 +9,17 @@ import Testing
 private let scenesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenes")
 
-private func sceneState(_ name: String, width: Int = 200, height: Int = 50) throws -> AppState {
+private func sceneState(_ name: String, width: Int = 200, height: Int = 50) throws -> SurfaceState {
     let scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name).path)
-    return AppState(setup: try #require(try RaceSetup(scene: scene)), width: width, height: height)
+    return SurfaceState(setup: try #require(try RaceSetup(scene: scene)), width: width, height: height)
 }
 
-private func frameText(_ state: AppState) -> String { FrameComposer(glyphs: .unicode).compose(state).text() }
+private func frameText(_ state: SurfaceState) -> String { FrameComposer(glyphs: .unicode).compose(state).text() }
 
 /// Plays `state` in ticks of a tenth of a second until playback stops (at most `limit` ticks).
-private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
+private func playUntilStopped(_ state: inout SurfaceState, limit: Int = 10_000) {
     _ = state.apply(.togglePlay)
-    for _ in 0..<limit where state.isPlaying { _ = state.apply(.tick(seconds: 0.1)) }
+    for _ in 0..<limit where state.isPlaying { _ = state.tick(seconds: 0.1) }
 }
 
 @Test func sceneSetupCarriesLabelsNotesSpeedViewAndHorizon() throws {
@@ -67,7 +67,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
         spec = "momentum(lr=0.1)"
         """
     let scene = try Scene.parse(text, file: "inline.toml")
-    let state = AppState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
+    let state = SurfaceState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
     #expect(state.lanes.map(\.label) == ["plain", "adam(lr=0.1)", "momentum(lr=0.1)"])
     #expect(state.lanes[0].color == .rgb(213, 94, 0))
     #expect(state.lanes[1].color == .rgb(0x10, 0x20, 0x30))
@@ -81,7 +81,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
     #expect(frame.contains("2 adam(lr=0.1)"))
     // Reset returns each lane to its own start.
     var moved = state
-    _ = moved.apply(.mouse(x: 10, y: 10, button: .left))
+    moved.mouse(x: 10, y: 10, button: .left)
     _ = moved.apply(.reset)
     #expect(moved.lanes[1].run.point(0) == [-2, 0.5])
     #expect(moved.lanes[0].run.point(0) == [1, 1])
@@ -109,7 +109,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
     let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("long-valley.toml").path)
     var setup = try #require(try RaceSetup(scene: scene))
     setup.notes.removeAll { $0.step == 0 }
-    let state = AppState(setup: setup, width: 200, height: 50)
+    let state = SurfaceState(setup: setup, width: 200, height: 50)
     #expect(state.caption == nil)
     #expect(frameText(state).contains(String(scene.description.prefix(40))))
 }
@@ -146,7 +146,7 @@ private func playUntilStopped(_ state: inout AppState, limit: Int = 10_000) {
 
 @Test func lanesUseTheScenesOwnOraclesAndSchedules() throws {
     let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("minibatch-noise.toml").path)
-    var state = AppState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
+    var state = SurfaceState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
     state.seek(toStep: 30)
     var reference = try scene.makeRuns()
     for k in reference.indices {

@@ -24,22 +24,22 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
 @Suite struct TrainingViewTests {
     @Test func stepOnceAdvancesEveryTrainerByOneStep() throws {
         var state = try trainingState()
-        state.apply(.stepOnce)
+        state.apply(.stepForward)
         #expect(state.trainers.map(\.stepCount) == [1, 1])
         #expect(state.step == 1)
-        state.apply(.stepOnce)
+        state.apply(.stepForward)
         #expect(state.trainers.map(\.stepCount) == [2, 2])
     }
 
     @Test func evaluationsComeEveryEvaluateEverySteps() throws {
         var state = try trainingState(evaluateEvery: 5)
-        for _ in 0..<12 { state.apply(.stepOnce) }
+        for _ in 0..<12 { state.apply(.stepForward) }
         #expect(state.history.map { $0.map(\.step) } == [[0, 5, 10], [0, 5, 10]])
     }
 
     @Test func pointsCarryTheWalkMeasurementsOfTheirTrainer() throws {
         var state = TrainingState(setup: try trainingSetup(evaluateEvery: 4, walk: WalkSettings(every: 4, segmentPieces: 4, powerIterations: 3)))
-        for _ in 0..<8 { state.apply(.stepOnce) }
+        for _ in 0..<8 { state.apply(.stepForward) }
         for (trainer, points) in zip(state.trainers, state.history) {
             let point = try #require(points.last)
             // The mean of the cosines of steps 4…7 (the records since the previous point).
@@ -56,20 +56,20 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
 
     @Test func framesStepOnlyWhilePlaying() throws {
         var state = try trainingState()
-        state.apply(.frame)
+        state.tick()
         #expect(state.step == 0)
         state.apply(.togglePlay)
-        state.apply(.frame)
+        state.tick()
         #expect(state.step == state.stepsPerFrame)
     }
 
     @Test func learningRateKeysChangeOnlyTheSelectedTrainer() throws {
         var state = try trainingState()
-        state.apply(.raiseLearningRate)
+        state.apply(.scaleLearningRate(up: true))
         #expect(abs(state.trainers[0].learningRate - 0.15) < 1e-12)
         #expect(state.trainers[1].learningRate == 0.01)
         state.apply(.selectNext)
-        state.apply(.lowerLearningRate)
+        state.apply(.scaleLearningRate(up: false))
         #expect(abs(state.trainers[1].learningRate - 0.01 / 1.5) < 1e-15)
         #expect(abs(state.trainers[0].learningRate - 0.15) < 1e-12)
         state.apply(.selectNext)
@@ -78,16 +78,16 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
 
     @Test func batchKeysHalveAndDoubleTheSelectedBatchWithinOneToTheTrainingSet() throws {
         var state = try trainingState()
-        state.apply(.smallerBatch)
+        state.apply(.scaleBatch(up: false))
         #expect(state.trainers.map(\.batchSize) == [8, 16])
-        for _ in 0..<5 { state.apply(.smallerBatch) }
+        for _ in 0..<5 { state.apply(.scaleBatch(up: false)) }
         #expect(state.trainers[0].batchSize == 1)
         #expect(state.notice == "batch size is already 1")
         state.apply(.selectNext)
-        for _ in 0..<5 { state.apply(.largerBatch) }
+        for _ in 0..<5 { state.apply(.scaleBatch(up: true)) }
         #expect(state.trainers[1].batchSize == 150)  // the 150 training samples: gradient descent
         #expect(state.notice?.contains("full batch") == true)
-        state.apply(.stepOnce)
+        state.apply(.stepForward)
         #expect(state.trainers[1].completedEpochs == 1)
         let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
         #expect(text.contains("full"))
@@ -117,27 +117,24 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
 
     @Test func switchViewNeedsASurfaceView() throws {
         var state = try trainingState()
-        state.apply(.switchView)
-        #expect(!state.isSwitchingView)
+        #expect(state.apply(.switchView).isEmpty)
         #expect(state.notice?.contains("no surface view") == true)
         state.canSwitchView = true
-        state.apply(.switchView)
-        #expect(state.isSwitchingView)
-        state.resumeHere()
-        #expect(!state.isSwitchingView)
+        #expect(state.apply(.switchView) == [.switchView])
+        #expect(state.notice == nil)
     }
 
     @Test func playbackPausesAtTheEpochHorizonAndPlaysOnForAsManyMore() throws {
         var state = try trainingState(epochs: 1)
         state.apply(.togglePlay)
-        for _ in 0..<20 where state.isPlaying { state.apply(.frame) }
+        for _ in 0..<20 where state.isPlaying { state.tick() }
         #expect(!state.isPlaying)
         #expect(state.epoch == 1)
         #expect(state.step == 10)  // ⌈150 / 16⌉ steps per epoch
         #expect(state.notice == "epoch 1 reached: space trains on")
         state.apply(.togglePlay)
         #expect(state.epochHorizon == 2)
-        for _ in 0..<20 where state.isPlaying { state.apply(.frame) }
+        for _ in 0..<20 where state.isPlaying { state.tick() }
         #expect(state.epoch == 2 && state.step == 20)
     }
 
@@ -147,7 +144,7 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
         var state = TrainingState(setup: setup)
         #expect(state.caption?.text == "first words")
         state.apply(.togglePlay)
-        for _ in 0..<40 where state.isPlaying { state.apply(.frame) }
+        for _ in 0..<40 where state.isPlaying { state.tick() }
         #expect(state.epoch == 2)
         #expect(state.caption?.text == "second words")
         #expect(state.notice == "paused at a note: space plays on")
@@ -156,19 +153,22 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
     }
 
     @Test func keymapMapsTheDocumentedKeys() {
-        let expected: [(Key, TrainingAction)] = [
-            (.character(" "), .togglePlay), (.character("."), .stepOnce), (.character("u"), .raiseLearningRate),
-            (.character("d"), .lowerLearningRate), (.character("b"), .smallerBatch), (.character("B"), .largerBatch),
-            (.tab, .selectNext), (.character("v"), .nextPanel), (.character("n"), .switchView), (.character("q"), .quit),
+        let expected: [(Key, Action)] = [
+            (.character(" "), .togglePlay), (.character("."), .stepForward), (.character("u"), .scaleLearningRate(up: true)),
+            (.character("d"), .scaleLearningRate(up: false)), (.character("b"), .scaleBatch(up: false)),
+            (.character("B"), .scaleBatch(up: true)), (.tab, .selectNext), (.character("v"), .nextPanel),
+            (.character("n"), .switchView), (.character("q"), .back), (.ctrl("c"), .quit),
         ]
-        for (key, action) in expected { #expect(TrainingKeymap.action(for: .key(key)) == action) }
-        #expect(TrainingKeymap.action(for: .interrupt) == .quit)
-        #expect(TrainingKeymap.action(for: .key(.character("x"))) == nil)
+        for (key, action) in expected { #expect(Keymap.action(for: key, in: .training) == action) }
+        #expect(Keymap.action(for: .character("x"), in: .training) == nil)
+        // A signal quits the training view like any screen (exit status 128 + signal).
+        var model = AppModel(lesson: LessonContent(race: nil, training: try? trainingSetup()))
+        #expect(model.receive(.signal(2)) == [.interrupted(signal: 2)])
     }
 
     @Test func composerShowsLegendChartsAndStatus() throws {
         var state = try trainingState()
-        state.apply(.stepOnce)
+        state.apply(.stepForward)
         let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
         for label in ["sgd", "adam", "train loss", "val loss", "val acc", "lr", "batch"] { #expect(text.contains(label)) }
         for title in TrainingComposer.chartTitles { #expect(text.contains(title)) }
@@ -180,7 +180,7 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
 
     @Test func walkPanelShowsItsFourCharts() throws {
         var state = TrainingState(setup: try trainingSetup(walk: WalkSettings(every: 5, segmentPieces: 4, powerIterations: 3)))
-        for _ in 0..<20 { state.apply(.stepOnce) }
+        for _ in 0..<20 { state.apply(.stepForward) }
         state.apply(.nextPanel)
         let text = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 120, height: 40).text()
         for title in TrainingComposer.walkTitles { #expect(text.contains(title)) }
@@ -189,7 +189,7 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
 
     @Test func boundaryPanelDrawsRegionsAndSamplesOfTheSelectedOptimizer() throws {
         var state = try trainingState()
-        for _ in 0..<30 { state.apply(.stepOnce) }
+        for _ in 0..<30 { state.apply(.stepForward) }
         state.apply(.selectNext)
         state.apply(.nextPanel)
         state.apply(.nextPanel)
@@ -214,12 +214,12 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
         var state = try trainingState()
         state.apply(.toggleHelp)
         let text = TrainingComposer(glyphs: .unicode, hasColors: false).compose(state, width: 120, height: 40).text()
-        for binding in TrainingKeymap.bindings { #expect(text.contains(binding.summary)) }
+        for binding in Keymap.bindings(in: .training) { #expect(text.contains(binding.summary)) }
     }
 
     @Test func everyLayoutSizeDrawsWithoutCrashing() throws {
         var state = try trainingState()
-        for _ in 0..<12 { state.apply(.stepOnce) }
+        for _ in 0..<12 { state.apply(.stepForward) }
         for panel in TrainingPanel.allCases {
             while state.panel != panel { state.apply(.nextPanel) }
             for (width, height) in [(0, 0), (1, 1), (39, 11), (40, 12), (60, 15), (89, 24), (90, 24), (200, 60)] {
@@ -235,20 +235,25 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
         #expect(!buffer.text().contains("train loss"))
     }
 
+    /// The app's loop on the training view alone (`descent train-view`).
+    private func trainingLoop() throws -> AppLoop {
+        AppLoop(model: AppModel(lesson: LessonContent(race: nil, training: try trainingSetup()), width: 100, height: 30),
+                view: AppView(glyphs: .unicode, hasColors: true))
+    }
+
     @Test func loopOnHeadlessTerminalPlaysAndQuits() throws {
         let terminal = HeadlessTerminal(width: 100, height: 30, events: [.key(.character(" ")), .key(.character("q"))])
-        let result = runTraining(on: terminal, state: try trainingState(), composer: TrainingComposer(glyphs: .unicode, hasColors: true))
-        #expect(result.exit == .quit)
-        #expect(result.state.isPlaying)
+        var loop = try trainingLoop()
+        #expect(loop.run(on: terminal) == .quit)
+        #expect(loop.model.lesson?.training?.isPlaying == true)
         #expect(terminal.framesPresented == 2)  // the first frame and the one after space
     }
 
     @Test func loopPlaysWithRealTimeAtMostThirtyFramesPerSecond() throws {
         let terminal = HeadlessTerminal(width: 100, height: 30, events: [.key(.character(" "))])
-        let result = runTraining(on: terminal, state: try trainingState(), composer: TrainingComposer(glyphs: .unicode, hasColors: true),
-                                 for: .milliseconds(300))
-        #expect(result.exit == .timeUp)
-        #expect(result.state.step > 0)
+        var loop = try trainingLoop()
+        #expect(loop.run(on: terminal, for: .milliseconds(300)) == .timeUp)
+        #expect((loop.model.lesson?.training?.step ?? 0) > 0)
         #expect(terminal.framesPresented <= 2 + 10)  // first frame, space, and ≤ 30 frames/s
     }
 }

@@ -12,6 +12,9 @@
 /// same order whatever their optimizers, so their curves compare like for like. After the first
 /// step, stepping allocates nothing but the amortised growth of ``history`` (and the profile
 /// every K steps).
+///
+/// A value: the scratch buffers (``TrainerEngine``) are copied on write, so a copy of a trainer
+/// (or of a screen holding one) steps on its own without touching the original's buffers.
 public struct Trainer {
     /// Shown in legends and tables.
     public var label: String
@@ -35,8 +38,11 @@ public struct Trainer {
     /// How many profiles crossed a barrier.
     public private(set) var barriersCrossed = 0
 
-    let engine: TrainerEngine
-    private let oracle: GradientOracle
+    /// Scratch buffers only (nothing in them outlives a call); copied before a step when shared.
+    private(set) var engine: TrainerEngine
+    /// The minibatch oracle on `engine` (holding it unowned, so that `engine` stays uniquely
+    /// referenced by this trainer until the trainer is copied).
+    private var oracle: GradientOracle
     private var gradient: [Double]
     private var previousGradient: [Double]
     private var previousParameters: [Double]
@@ -58,7 +64,7 @@ public struct Trainer {
         walkSettings = walk
         let engine = TrainerEngine(problem: problem, batchSize: batchSize, walk: walk)
         self.engine = engine
-        oracle = GradientOracle { x, g in engine.minibatchLossAndGradient(x, &g) }
+        oracle = Self.oracle(on: engine)
         let n = initialParameters.count
         gradient = [Double](repeating: 0, count: n)
         previousGradient = gradient
@@ -89,6 +95,10 @@ public struct Trainer {
     public mutating func step() -> Bool {
         guard divergedAt == nil, sampler.sampleCount > 0 else { return false }
         let t = stepCount
+        if !isKnownUniquelyReferenced(&engine) {
+            engine = TrainerEngine(problem: problem, batchSize: sampler.batchSize, walk: walkSettings)
+            oracle = Self.oracle(on: engine)
+        }
         engine.select(sampler.nextBatch())
         swap(&gradient, &previousGradient)
         let loss = engine.minibatchLossAndGradient(parameters, &gradient)
@@ -123,6 +133,11 @@ public struct Trainer {
     public func evaluate() -> Evaluation {
         Evaluation(train: engine.evaluator.score(parameters, problem.data.train),
                    validation: engine.evaluator.score(parameters, problem.data.validation))
+    }
+
+    /// L_B and ∇L_B on the minibatch `engine` has selected.
+    private static func oracle(on engine: TrainerEngine) -> GradientOracle {
+        GradientOracle { [unowned engine] x, g in engine.minibatchLossAndGradient(x, &g) }
     }
 
     private mutating func measureProfile(step t: Int) {

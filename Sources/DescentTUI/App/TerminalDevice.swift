@@ -20,6 +20,10 @@ extension NcursesTerminal: TerminalDevice {}
 /// A terminal without a screen: frames are serialised with ``AnsiSerializer`` (the same bytes
 /// `descent render` prints) and written to an optional file handle, inputs come from a script,
 /// and waiting for input sleeps for the timeout (nothing to read), like a real idle terminal.
+///
+/// Scripted inputs arrive one per wait (typed one at a time: a read that does not wait finds
+/// nothing), or all at once with `typedAhead` (queued before the loop looks, as when keys are
+/// pasted or typed faster than frames are drawn).
 public final class HeadlessTerminal: TerminalDevice {
     public let width: Int
     public let height: Int
@@ -28,13 +32,16 @@ public final class HeadlessTerminal: TerminalDevice {
     /// How many frames were presented, and the last one.
     public private(set) var framesPresented = 0
     public private(set) var lastFrame: CellBuffer?
+    /// Whether every scripted input is already waiting (see the type's description).
+    public var typedAhead: Bool
     private let serializer: AnsiSerializer
     private let output: FileHandle?
 
     /// A `width` × `height` terminal writing frames at colour `depth` to `output` (nil: keep
     /// only the last frame).
     public init(width: Int, height: Int, depth: ColorDepth = .truecolor, output: FileHandle? = nil,
-                events: [InputEvent] = []) {
+                events: [InputEvent] = [], typedAhead: Bool = false) {
+        self.typedAhead = typedAhead
         self.width = width
         self.height = height
         serializer = AnsiSerializer(depth: depth)
@@ -51,7 +58,7 @@ public final class HeadlessTerminal: TerminalDevice {
     }
 
     public func readEvent(timeoutMilliseconds: Int32) -> InputEvent? {
-        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
+        if !pendingEvents.isEmpty, typedAhead || timeoutMilliseconds != 0 { return pendingEvents.removeFirst() }
         if timeoutMilliseconds > 0 { Thread.sleep(forTimeInterval: Double(timeoutMilliseconds) / 1000) }
         return nil
     }

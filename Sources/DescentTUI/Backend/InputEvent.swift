@@ -6,8 +6,9 @@ public enum InputEvent: Equatable, Sendable {
     case mouse(x: Int, y: Int, button: MouseButton)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
-    /// SIGINT, SIGTERM or SIGHUP arrived (Ctrl-C, `kill`, closed terminal): the app should quit.
-    case interrupt
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived (Ctrl-C, `kill`, closed terminal, Ctrl-\\),
+    /// with its number: the app should quit with exit status 128 + signal.
+    case signal(Int32)
 }
 
 /// A key, named by what it means rather than by its terminal code.

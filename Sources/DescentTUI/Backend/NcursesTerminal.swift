@@ -14,9 +14,9 @@ public enum TerminalError: Error, Equatable, Sendable {
 ///
 /// Life cycle: ``start()`` enters curses mode, ``present(_:)`` draws frames, ``readEvent(timeoutMilliseconds:)``
 /// waits for input, ``stop()`` (also run by `deinit`, by `atexit` and, as a last resort, by a
-/// second SIGINT/SIGTERM/SIGHUP — see ``SignalTrap``) restores the terminal. Input mode is
+/// second SIGINT/SIGTERM/SIGHUP/SIGQUIT, or a crash — see ``SignalTrap``) restores the terminal. Input mode is
 /// `cbreak` (not `raw`): the terminal keeps ISIG, so Ctrl-C raises SIGINT, which the trap turns
-/// into ``InputEvent/interrupt``, and Ctrl-Z suspends through ncurses' own SIGTSTP handler, which
+/// into ``InputEvent/signal(_:)``, and Ctrl-Z suspends through ncurses' own SIGTSTP handler, which
 /// leaves and re-enters curses mode around the stop.
 ///
 /// All calls must come from one thread (ncurses is not thread-safe); the type is not `Sendable`.
@@ -54,7 +54,8 @@ public final class NcursesTerminal {
 
     deinit { stop() }
 
-    /// Enters curses mode: locale from the environment, signal trap, `cbreak`, `noecho`, keypad,
+    /// Enters curses mode: locale from the environment, signal trap, `cbreak` without flow
+    /// control (Ctrl-S reaches the app as a key instead of freezing the output), `noecho`, keypad,
     /// hidden cursor, colours with the terminal's defaults, mouse press/release reporting (and
     /// motion where the terminal reports it). Does nothing if already active.
     public func start() throws(TerminalError) {
@@ -73,6 +74,7 @@ public final class NcursesTerminal {
         }
         isActive = true
         cbreak()
+        cn_disable_flow_control()
         noecho()
         keypad(cn_stdscr(), true)
         curs_set(0)
@@ -131,16 +133,16 @@ public final class NcursesTerminal {
     }
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for one input and decodes it.
-    /// Returns nil on timeout or for input that means nothing here, `.interrupt` as soon as a
+    /// Returns nil on timeout or for input that means nothing here, `.signal` as soon as a
     /// trapped signal is pending, and `.resize` (after invalidating the screen) when the terminal
     /// changed size.
     public func readEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard isActive else { return nil }
-        if SignalTrap.takePending() != nil { return .interrupt }
+        if let signal = SignalTrap.takePending() { return .signal(signal) }
         wtimeout(cn_stdscr(), timeoutMilliseconds)
         var code: wint_t = 0
         let status = wget_wch(cn_stdscr(), &code)
-        if SignalTrap.takePending() != nil { return .interrupt }
+        if let signal = SignalTrap.takePending() { return .signal(signal) }
         switch status {
         case OK: return Key(characterCode: UInt32(code)).map(InputEvent.key)
         case KEY_CODE_YES: return functionKeyEvent(Int32(bitPattern: UInt32(code)))

@@ -1,9 +1,12 @@
 import CNcursesw
 
-/// SIGINT, SIGTERM and SIGHUP while the terminal is in curses mode.
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT while the terminal is in curses mode, and the fatal
+/// signals of a crash (SIGSEGV, SIGILL, SIGBUS, SIGFPE, SIGTRAP, SIGABRT), whose handler restores
+/// the terminal before passing the signal on to the previous handler (the Swift runtime's
+/// backtracer) so that its report prints on a sane terminal.
 ///
 /// The C handler (in the CNcursesw shim) only stores the signal number in a `sig_atomic_t`;
-/// ``NcursesTerminal/readEvent(timeoutMilliseconds:)`` takes it and returns `.interrupt`, so the
+/// ``NcursesTerminal/readEvent(timeoutMilliseconds:)`` takes it and returns `.signal`, so the
 /// app quits through its normal path and ``NcursesTerminal/stop()`` restores the terminal. A
 /// second signal arriving before the first was taken (a stuck event loop) calls `endwin` from the
 /// handler and re-raises the signal with its default action. The handler is installed without

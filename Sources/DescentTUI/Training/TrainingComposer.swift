@@ -166,13 +166,14 @@ public struct TrainingComposer: Sendable {
         if let seed = state.setup.seed { segments.append("seed \(seed)") }
         if let notice = state.notice { segments.append(notice) }
         return StatusBar(segments: segments.map(text),
-                         hints: TrainingKeymap.bindings.compactMap(\.hint).filter { state.canSwitchView || $0.action != "surface" })
+                         hints: Keymap.hints(in: .training, backToList: state.returnsToList).filter { state.canSwitchView || $0.action != "surface" })
     }
 
     private func drawHelp(into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect)
-        let labelWidth = TrainingKeymap.bindings.map { TextFitting.width($0.label) }.max() ?? 0
-        let lines = ["Keys"] + TrainingKeymap.bindings.map {
+        let bindings = Keymap.bindings(in: .training)
+        let labelWidth = bindings.map { TextFitting.width($0.label) }.max() ?? 0
+        let lines = ["Keys"] + bindings.map {
             "  " + TextFitting.pad($0.label, to: labelWidth, ellipsis: glyphs.ellipsis) + "  " + text($0.summary)
         }
         for (k, line) in lines.enumerated() where k < rect.height {

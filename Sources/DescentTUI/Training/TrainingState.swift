@@ -13,7 +13,8 @@ public enum TrainingPanel: String, Sendable, CaseIterable {
 
 /// The training view's state: the trainers (one optimizer each, same net, data, θ₀ and
 /// minibatch order), their evaluations so far, and what the viewer chose (playing, speed,
-/// selected optimizer, panel, help). Changed only by ``apply(_:)``.
+/// selected optimizer, panel, help). Changed only by ``apply(_:)`` and ``tick()``. A value:
+/// the trainers copy their scratch buffers on write, so a copy never shares mutable state.
 ///
 /// Every trainer is evaluated (full train and validation passes) at step 0 and then every
 /// ``evaluateEvery`` steps, so point k of every optimizer is at step k·``evaluateEvery``.
@@ -22,6 +23,8 @@ public struct TrainingState {
     public static let maximumStepsPerFrame = 256
     /// What `u` multiplies and `d` divides the selected learning rate by.
     public static let learningRateFactor = 1.5
+    /// The time between frames of playback (30 frames per second at most).
+    public static let frameInterval = Duration.nanoseconds(33_333_333)
 
     public let setup: TrainingSetup
     public private(set) var trainers: [Trainer]
@@ -36,17 +39,16 @@ public struct TrainingState {
     public private(set) var selected = 0
     public private(set) var panel = TrainingPanel.curves
     public private(set) var showsHelp = false
-    public private(set) var isQuitting = false
-    /// Set by `n` when ``canSwitchView``; the session switches and calls ``resumeHere()``.
-    public private(set) var isSwitchingView = false
     /// Whether there is a surface view to switch to (`n`).
     public var canSwitchView: Bool
+    /// Whether `q` goes back to a lesson list (the status line hints so).
+    public internal(set) var returnsToList = false
     /// Steps taken by every (active) trainer.
     public private(set) var step = 0
     /// Playback pauses when ``epoch`` reaches this (nil: never).
     public private(set) var epochHorizon: Int?
     /// A one-off message for the status line (cleared by the next action but frames).
-    public private(set) var notice: String?
+    public internal(set) var notice: String?
 
     /// A view of `setup` (whose trainers should be fresh) playing `stepsPerFrame` steps per frame.
     public init(setup: TrainingSetup, stepsPerFrame: Int = 4, canSwitchView: Bool = false) {
@@ -71,45 +73,64 @@ public struct TrainingState {
     /// The caption at the completed epochs: the latest note at or before them, or nil.
     public var caption: TrainingNote? { setup.notes.last { $0.epoch <= epoch } }
 
-    /// Clears the switch request (the session calls this when it comes back to this view).
-    public mutating func resumeHere() { isSwitchingView = false }
-
-    /// Applies `action`.
-    public mutating func apply(_ action: TrainingAction) {
-        if action != .frame { notice = nil }
+    /// Applies `action`; returns the commands for the event loop (a tick when playback
+    /// starts, ``Command/switchView`` for `n` when there is a surface view). Actions of other
+    /// screens do nothing.
+    @discardableResult
+    public mutating func apply(_ action: Action) -> [Command] {
+        notice = nil
         switch action {
-        case .togglePlay: togglePlay()
-        case .stepOnce:
+        case .togglePlay: return togglePlay()
+        case .stepForward:
             isPlaying = false
             advance(steps: 1)
-        case .frame: if isPlaying { advance(steps: stepsPerFrame) }
         case .faster: stepsPerFrame = min(stepsPerFrame * 2, Self.maximumStepsPerFrame)
         case .slower: stepsPerFrame = max(stepsPerFrame / 2, 1)
-        case .raiseLearningRate: scaleSelectedLearningRate(by: Self.learningRateFactor)
-        case .lowerLearningRate: scaleSelectedLearningRate(by: 1 / Self.learningRateFactor)
-        case .largerBatch: scaleSelectedBatch(up: true)
-        case .smallerBatch: scaleSelectedBatch(up: false)
+        case let .scaleLearningRate(up): scaleSelectedLearningRate(by: up ? Self.learningRateFactor : 1 / Self.learningRateFactor)
+        case let .scaleBatch(up): scaleSelectedBatch(up: up)
         case .selectNext: if !trainers.isEmpty { selected = (selected + 1) % trainers.count }
         case .nextPanel:
             let panels = self.panels
             panel = panels[((panels.firstIndex(of: panel) ?? 0) + 1) % panels.count]
         case .switchView:
-            if canSwitchView { isSwitchingView = true } else { notice = "no surface view here: 'descent play' has both (n switches)" }
+            if canSwitchView {
+                return [.switchView]
+            }
+            notice = "no surface view here: 'descent play' has both (n switches)"
         case .toggleHelp: showsHelp.toggle()
-        case .quit: isQuitting = true
+        case .dismiss:
+            guard showsHelp else { return [.leave] }
+            showsHelp = false
+        case .repaint: return [.repaint]
+        case .quit: return [.quit]
+        default: break
         }
+        return []
     }
 
-    private mutating func togglePlay() {
+    /// One frame of playback: ``stepsPerFrame`` steps of every trainer while playing; asks for
+    /// the next frame while still playing.
+    @discardableResult
+    public mutating func tick() -> [Command] {
+        guard isPlaying else { return [] }
+        advance(steps: stepsPerFrame)
+        return isPlaying ? [.tick(after: Self.frameInterval)] : []
+    }
+
+    /// The commands that keep playback going on this view when it comes (back) on screen.
+    var resumeCommands: [Command] { isPlaying ? [.tick(after: Self.frameInterval)] : [] }
+
+    private mutating func togglePlay() -> [Command] {
         if isPlaying {
             isPlaying = false
-            return
+            return []
         }
         if let horizon = epochHorizon, let epochs = setup.epochs, epoch >= horizon {
             epochHorizon = horizon + epochs
         }
         isPlaying = trainers.contains(where: \.isActive)
         if !isPlaying { notice = "every optimizer has diverged" }
+        return resumeCommands
     }
 
     private mutating func scaleSelectedLearningRate(by factor: Double) {

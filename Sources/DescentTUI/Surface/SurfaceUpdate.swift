@@ -1,26 +1,24 @@
 import DescentCore
 import DescentRender
 
-extension AppState {
+extension SurfaceState {
     /// The zoom factor of one `z`/`Z` press or wheel click.
     static let zoomFactor = 1.5
     /// The learning-rate factor of one `u`/`d` press.
     static let learningRateFactor = 1.5
 
     /// The pure update: `state` after `action`, and the commands for the event loop.
-    public static func update(_ state: AppState, _ action: Action) -> (AppState, [AppCommand]) {
+    public static func update(_ state: SurfaceState, _ action: Action) -> (SurfaceState, [Command]) {
         var next = state
         let commands = next.apply(action)
         return (next, commands)
     }
 
     /// Applies `action` in place; returns the commands for the event loop. Deterministic: no
-    /// clock, no terminal — time arrives as ``Action/tick(seconds:)``.
-    public mutating func apply(_ action: Action) -> [AppCommand] {
-        switch action {
-        case .tick, .mouse, .resize: break
-        default: notice = nil
-        }
+    /// clock, no terminal — time arrives through ``tick(seconds:)``. Actions of other screens
+    /// do nothing.
+    public mutating func apply(_ action: Action) -> [Command] {
+        notice = nil
         switch action {
         case .togglePlay: return togglePlay()
         case .stepForward:
@@ -44,6 +42,7 @@ extension AppState {
         case .startAtCursor:
             if escape != nil { notice = Self.cloudStartNotice } else if let cursor { restartAll(from: [cursor.x, cursor.y]) }
         case .dismiss:
+            guard showsHelp || cursor != nil else { return [.leave] }
             showsHelp = false
             cursor = nil
         case .zoomIn, .zoomOut:
@@ -68,13 +67,15 @@ extension AppState {
         case .toggleHelp: showsHelp.toggle()
         case .repaint: return [.repaint]
         case .quit: return [.quit]
-        case let .tick(seconds): return tick(seconds: seconds)
-        case let .resize(width, height):
-            self.width = max(0, width)
-            self.height = max(0, height)
-        case let .mouse(x, y, button): mouse(x: x, y: y, button: button)
+        default: break
         }
         return []
+    }
+
+    /// The terminal now has `width` × `height` cells.
+    public mutating func resize(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
     }
 
     /// Moves the shown step `n` steps on (computing the runs as needed), up to the history limit.
@@ -91,7 +92,7 @@ extension AppState {
     /// Why Enter and clicks do not restart a cloud scene.
     static let cloudStartNotice = "a cloud starts from its random starts: Enter and clicks do not move it"
 
-    private mutating func togglePlay() -> [AppCommand] {
+    private mutating func togglePlay() -> [Command] {
         if isPlaying {
             isPlaying = false
             return []
@@ -106,10 +107,11 @@ extension AppState {
         return [.tick(after: PlaybackSpeed.tickInterval(stepsPerSecond: stepsPerSecond))]
     }
 
-    /// Playback: credit speed × elapsed steps (elapsed capped), advance the whole steps, pause
-    /// at the horizon and at the first note with `pause` that playback reaches (crossed from an
-    /// earlier step, so playing on from a note does not stop there again).
-    private mutating func tick(seconds: Double) -> [AppCommand] {
+    /// Playback after `seconds` of real time: credit speed × elapsed steps (elapsed capped),
+    /// advance the whole steps, pause at the horizon and at the first note with `pause` that
+    /// playback reaches (crossed from an earlier step, so playing on from a note does not stop
+    /// there again).
+    public mutating func tick(seconds: Double) -> [Command] {
         guard isPlaying else { return [] }
         let elapsed = seconds.isFinite ? min(max(seconds, 0), PlaybackSpeed.maximumTickSeconds) : 0
         stepCredit += stepsPerSecond * elapsed
@@ -193,7 +195,9 @@ extension AppState {
         if lanes[selected].isHidden { select(offset: 1) }
     }
 
-    private mutating func mouse(x: Int, y: Int, button: MouseButton) {
+    /// A mouse event at screen cell (x, y): a click restarts every run there, a drag moves the
+    /// cursor, the wheel zooms about the pointer.
+    public mutating func mouse(x: Int, y: Int, button: MouseButton) {
         let layout = PlotGeometry.layout(self)
         let panels = PlotGeometry.panels(self, layout: layout)
         guard let point = panels.lazy.compactMap({ $0.planePoint(screenX: x, screenY: y) }).first else { return }
@@ -209,7 +213,7 @@ extension AppState {
     }
 }
 
-extension AppState {
+extension SurfaceState {
     /// Shows step `target` (clamped to 0…``historyLimit``), computing the runs as far as needed;
     /// for `descent render --at` and scripted sessions.
     public mutating func seek(toStep target: Int) {

@@ -15,7 +15,7 @@ extension FrameComposer {
     /// c, then one single-point overlay per run that has not diverged (a lone point is one
     /// braille dot), in the lane's colour; the selected cloud last, so its colour wins the
     /// cells the clouds share (all of them at step 0: every cloud runs from the same starts).
-    func cloudOverlays(_ escape: SaddleEscape, state: AppState, lanes: [Int]) -> [TrajectoryOverlay] {
+    func cloudOverlays(_ escape: SaddleEscape, state: SurfaceState, lanes: [Int]) -> [TrajectoryOverlay] {
         let c = PlanePoint(x: escape.center.first ?? 0, y: escape.center.count > 1 ? escape.center[1] : 0)
         let n = Self.escapeCirclePoints
         let circle = (0...n).map { i -> PlanePoint in
@@ -35,7 +35,7 @@ extension FrameComposer {
     }
 
     /// The escaped-fraction chart: one line per shown cloud over steps 0…shown, on a fixed 0…1 axis.
-    func cloudCharts(_ escape: SaddleEscape, state: AppState) -> [LineChart] {
+    func cloudCharts(_ escape: SaddleEscape, state: SurfaceState) -> [LineChart] {
         let series = state.visibleLanes.compactMap { k, lane -> ChartSeries? in
             guard escape.clouds.indices.contains(k) else { return nil }
             let cloud = escape.clouds[k]
@@ -46,7 +46,7 @@ extension FrameComposer {
 
     /// The legend of a cloud scene: per optimizer its number, label and the percentage of its
     /// runs escaped by the shown step (``EscapeCloud/fraction(at:)``).
-    func cloudLegend(_ escape: SaddleEscape, state: AppState) -> LegendTable {
+    func cloudLegend(_ escape: SaddleEscape, state: SurfaceState) -> LegendTable {
         let rows = state.lanes.enumerated().map { k, lane -> LegendTable.Row in
             let marker = k == state.selected ? "▸" : " "
             let fraction = escape.clouds.indices.contains(k) ? escape.clouds[k].fraction(at: state.step) : 0
@@ -63,7 +63,7 @@ extension FrameComposer {
 
     /// The clouds that had half their runs escaped by the shown step, with the first such
     /// step, earliest first (ties in lane order).
-    func halfEscaped(_ escape: SaddleEscape, state: AppState) -> [(index: Int, step: Int)] {
+    func halfEscaped(_ escape: SaddleEscape, state: SurfaceState) -> [(index: Int, step: Int)] {
         escape.clouds.indices.compactMap { k -> (index: Int, step: Int)? in
             guard state.lanes.indices.contains(k), !state.lanes[k].isHidden else { return nil }
             let cloud = escape.clouds[k]
@@ -74,7 +74,7 @@ extension FrameComposer {
 
     /// The cloud panel in the inspector's place: the starts (N within ρ of c, escape radius R),
     /// then per optimizer the runs escaped, still inside the disc, and diverged at the shown step.
-    func drawCloudInspector(_ escape: SaddleEscape, state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+    func drawCloudInspector(_ escape: SaddleEscape, state: SurfaceState, into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect)
         let starts = escape.starts
         let header = "\(starts.count) starts within \(NumberFormat.compact(starts.radius)) of ("

@@ -6,7 +6,7 @@ extension FrameComposer {
     /// loss, gradient norm and learning rate at the shown step, and the step it reached the
     /// tolerance (`-` not yet; left out when a `width` would cut the labels). Hidden runs are
     /// dimmed, the selected one is marked `▸`.
-    func legend(_ state: AppState, width: Int? = nil) -> LegendTable {
+    func legend(_ state: SurfaceState, width: Int? = nil) -> LegendTable {
         let rows = state.lanes.enumerated().map { k, lane -> LegendTable.Row in
             let shown = lane.shownStep(state.step)
             let marker = k == state.selected ? "▸" : " "
@@ -47,7 +47,7 @@ extension FrameComposer {
     /// "Leaderboard (tol TOL)" and the first arrivals within the tolerance of a minimum by the
     /// shown step; for a cloud scene "Half escaped" and the first steps at which half of each
     /// cloud had escaped.
-    func drawLeaderboard(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+    func drawLeaderboard(_ state: SurfaceState, into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect)
         let board = state.escape.map { halfEscaped($0, state: state) } ?? state.leaderboard
         let title = state.escape.map { "Half escaped (R \(NumberFormat.compact($0.escapeRadius)))" }
@@ -77,7 +77,7 @@ extension FrameComposer {
     /// The step inspector of the selected run: the step k → k+1 with x_k, −∇f(x_k), the
     /// optimizer's state after the step (per coordinate), the update Δx and η_k. Swatches give
     /// the colours of the matching arrows on the plot.
-    func drawInspector(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+    func drawInspector(_ state: SurfaceState, into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect)
         guard state.lanes.indices.contains(state.selected) else { return }
         let lane = state.lanes[state.selected]
@@ -114,7 +114,7 @@ extension FrameComposer {
 
     /// The status line: play state, step and horizon, speed, the seed of a race with
     /// randomness, a notice or the cursor readout, then key hints.
-    func statusBar(_ state: AppState) -> StatusBar {
+    func statusBar(_ state: SurfaceState) -> StatusBar {
         var segments = [
             state.isPlaying ? "▶ playing" : "▮▮ paused",
             "step \(state.step)/\(state.horizon)",
@@ -124,13 +124,14 @@ extension FrameComposer {
         if let notice = state.notice { segments.append(notice) }
         if let cursor = state.cursor { segments.append(readout(state.surface, at: cursor)) }
         if state.layoutMode == .grid { segments.append("grid") }
-        return StatusBar(segments: segments.map(text), hints: Keymap.hints.map { StatusBar.Hint(key: text($0.key), action: $0.action) })
+        return StatusBar(segments: segments.map(text),
+                         hints: Keymap.hints(in: state.context, backToList: state.returnsToList).map { StatusBar.Hint(key: text($0.key), action: $0.action) })
     }
 
     /// The caption box at the bottom of the plot area: the title in its top edge (a scene's),
     /// and the caption at the shown step (else the description), wrapped; at most a third of
     /// the plot's height (longer text ends in `…`). Nothing for a race without title or notes.
-    func drawCaption(_ state: AppState, into buffer: inout CellBuffer, plot: Rect) {
+    func drawCaption(_ state: SurfaceState, into buffer: inout CellBuffer, plot: Rect) {
         CaptionBox.draw(title: text(state.setup.title ?? ""), body: text(state.caption?.text ?? state.setup.description ?? ""),
                         into: &buffer, bottomOf: plot, glyphs: glyphs)
     }
@@ -140,38 +141,5 @@ extension FrameComposer {
         let d = surface.valueAndGradient(p.x, p.y)
         func n(_ v: Double) -> String { NumberFormat.compact(v) }
         return "x \(n(p.x)) y \(n(p.y)) f \(n(d.value)) ∇f (\(n(d.dx)), \(n(d.dy)))"
-    }
-
-    /// The help overlay: every keymap entry and the mouse actions, in a bordered box in the
-    /// middle of the screen (two columns when one does not fit the height).
-    func drawHelp(into buffer: inout CellBuffer) {
-        let mouse = Keymap.mouseHelp.map { ("mouse " + $0.label, $0.summary) }
-        let labelWidth = (Keymap.bindings.map(\.label) + mouse.map(\.0)).map { TextFitting.width(text($0)) }.max() ?? 0
-        func line(_ label: String, _ summary: String) -> String {
-            TextFitting.pad(text(label), to: labelWidth, ellipsis: glyphs.ellipsis) + "  " + text(summary)
-        }
-        var lines = Keymap.bindings.map { line($0.label, $0.summary) }
-        lines.append("")
-        lines += mouse.map(line)
-        let columnWidth = lines.map(TextFitting.width).max() ?? 0
-        if lines.count + 2 > buffer.height - 2, 2 * columnWidth + 3 + 4 <= buffer.width - 2 {
-            let half = (lines.count + 1) / 2
-            lines = (0..<half).map { k in
-                let right = k + half < lines.count ? lines[k + half] : ""
-                return TextFitting.pad(lines[k], to: columnWidth, ellipsis: glyphs.ellipsis) + "   " + right
-            }
-        }
-        let width = min((lines.map(TextFitting.width).max() ?? 0) + 4, buffer.width)
-        let height = min(lines.count + 2, buffer.height)
-        // The box draws border and title; the lines are written as they are (aligned columns,
-        // which word wrapping would collapse).
-        let style = CaptionBox.style
-        let rect = buffer.bounds.centered(width: width, height: height)
-        TextBox(title: "Keys  (? or Esc closes)", text: "", style: style).draw(into: &buffer, rect: rect, glyphs: glyphs)
-        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
-        for (k, line) in lines.prefix(inner.height).enumerated() {
-            buffer.write(TextFitting.truncate(line, to: inner.width, ellipsis: glyphs.ellipsis), x: inner.x, y: inner.y + k,
-                         style: style, clip: inner)
-        }
     }
 }

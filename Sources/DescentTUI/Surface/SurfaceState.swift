@@ -5,7 +5,7 @@ import DescentScenes
 /// The whole app as a value: the race with its history, what step is shown, playback, the view,
 /// the cursor, toggles and the terminal size. Input becomes ``Action``s, ``apply(_:)`` turns
 /// them into a new state (and commands), and ``FrameComposer`` draws the state.
-public struct AppState {
+public struct SurfaceState {
     /// The most steps any run keeps in its history (memory bound: every step keeps the
     /// optimizer's state for the inspector).
     public static let historyLimit = 200_000
@@ -40,6 +40,8 @@ public struct AppState {
     public internal(set) var height: Int
     /// A one-off notice for the status line (cleared by the next key).
     public internal(set) var notice: String?
+    /// Whether `q` goes back to a lesson list (the status line hints so).
+    public internal(set) var returnsToList = false
     /// A cloud scene's saddle escape, advanced with the shown step (up to ``cloudStepLimit``);
     /// its runs keep their histories, so stepping back indexes them. Nil for a race.
     public internal(set) var escape: SaddleEscape?
@@ -62,6 +64,9 @@ public struct AppState {
         }
         computeAhead()
     }
+
+    /// The keymap context: a cloud scene's or a race's.
+    public var context: KeyContext { escape == nil ? .surface : .cloud }
 
     /// Playback speed in steps per second.
     public var stepsPerSecond: Double { PlaybackSpeed.ladder[speedIndex] }

@@ -1,7 +1,7 @@
 import DescentCore
 import DescentRender
 
-/// Draws an ``AppState`` into a ``CellBuffer`` with the DescentRender widgets: plot panels,
+/// Draws an ``SurfaceState`` into a ``CellBuffer`` with the DescentRender widgets: plot panels,
 /// legend, leaderboard, step inspector, charts, status line and the help overlay. Pure apart
 /// from the ``FieldCache`` it samples views into.
 public struct FrameComposer {
@@ -22,7 +22,7 @@ public struct FrameComposer {
     func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
 
     /// The frame for `state` at its screen size.
-    public func compose(_ state: AppState) -> CellBuffer {
+    public func compose(_ state: SurfaceState) -> CellBuffer {
         var buffer = CellBuffer(width: state.width, height: state.height)
         let layout = PlotGeometry.layout(state)
         guard layout.arrangement != .tooSmall else {
@@ -45,13 +45,23 @@ public struct FrameComposer {
         }
         for (rect, chart) in zip(layout.charts, charts(state)) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
         if let rect = layout.status { statusBar(state).draw(into: &buffer, rect: rect, glyphs: glyphs) }
-        if state.showsHelp { drawHelp(into: &buffer) }
+        if state.showsHelp { HelpOverlay.draw(state.context, into: &buffer, glyphs: glyphs) }
+        return buffer
+    }
+
+    /// The plot panels of `state` filling its whole screen size (no legend, charts or status):
+    /// the lesson list's preview.
+    public func composePlot(_ state: SurfaceState) -> CellBuffer {
+        var buffer = CellBuffer(width: state.width, height: state.height)
+        let layout = AppLayout(arrangement: .plotOnly, plot: buffer.bounds, legend: nil, leaderboard: nil, inspector: nil,
+                               charts: [], status: nil)
+        for panel in PlotGeometry.panels(state, layout: layout) { drawPanel(panel, state: state, into: &buffer) }
         return buffer
     }
 
     // MARK: - Plot
 
-    private func drawPanel(_ panel: PlotPanel, state: AppState, into buffer: inout CellBuffer) {
+    private func drawPanel(_ panel: PlotPanel, state: SurfaceState, into buffer: inout CellBuffer) {
         if let lane = panel.titleLane {
             let selected = lane == state.selected
             let title = (selected ? "▸" : " ") + "\(lane + 1) " + state.lanes[lane].label
@@ -80,7 +90,7 @@ public struct FrameComposer {
     /// At most this many points of a trail are drawn (evenly thinned beyond it).
     static let maximumTrailPoints = 4000
 
-    private func trajectory(_ lane: Lane, state: AppState) -> TrajectoryOverlay {
+    private func trajectory(_ lane: Lane, state: SurfaceState) -> TrajectoryOverlay {
         let last = lane.shownStep(state.step)
         var points: [PlanePoint] = []
         if last >= 0 {
@@ -93,7 +103,7 @@ public struct FrameComposer {
         return TrajectoryOverlay(points: points, color: lane.color, divergedAtStep: diverged)
     }
 
-    private func arrows(_ state: AppState, box: ViewBox) -> [ArrowOverlay] {
+    private func arrows(_ state: SurfaceState, box: ViewBox) -> [ArrowOverlay] {
         guard state.lanes.indices.contains(state.selected), !state.lanes[state.selected].isHidden,
               state.step < state.lanes[state.selected].run.count,
               let anatomy = StepAnatomy(run: state.lanes[state.selected].run, step: state.step) else { return [] }
@@ -103,7 +113,7 @@ public struct FrameComposer {
 
     // MARK: - Charts
 
-    private func charts(_ state: AppState) -> [LineChart] {
+    private func charts(_ state: SurfaceState) -> [LineChart] {
         if let escape = state.escape { return cloudCharts(escape, state: state) }
         func series(_ values: (Run) -> [Double]) -> [ChartSeries] {
             state.visibleLanes.map { _, lane in

@@ -41,19 +41,19 @@ enum PlotGeometry {
     /// Rows of the state inspector for the lanes of `state`: a title, a header, x and ∇f, the
     /// largest optimizer state, the update and the learning rate; for a cloud scene a title, a
     /// header and a row per cloud.
-    static func inspectorRows(_ state: AppState) -> Int {
+    static func inspectorRows(_ state: SurfaceState) -> Int {
         if state.escape != nil { return 2 + state.lanes.count }
         let vectors = state.lanes.map { $0.run.states.first?.count ?? 0 }.max() ?? 0
         return 6 + vectors
     }
 
-    static func layout(_ state: AppState) -> AppLayout {
+    static func layout(_ state: SurfaceState) -> AppLayout {
         AppLayout.make(width: state.width, height: state.height, legendRows: state.lanes.count + 1,
                        inspectorRows: inspectorRows(state), chartCount: state.escape == nil ? 2 : 1)
     }
 
     /// The plot panels of `state` on its screen.
-    static func panels(_ state: AppState, layout: AppLayout) -> [PlotPanel] {
+    static func panels(_ state: SurfaceState, layout: AppLayout) -> [PlotPanel] {
         let area = layout.plot
         guard !area.isEmpty else { return [] }
         let visible = state.visibleLanes.map(\.index)

@@ -39,7 +39,7 @@ public struct RaceSetup {
     public var start: [Double]
     public var entries: [Entry]
     public var schedule: any Schedule
-    /// The horizon: playback pauses here and End jumps here (see ``AppState/horizon``).
+    /// The horizon: playback pauses here and End jumps here (see ``SurfaceState/horizon``).
     public var steps: Int
     /// Distance to a known minimum that counts as arrived (the leaderboard).
     public var tolerance: Double
