@@ -266,10 +266,11 @@ func lessonsCanBeLeftAndMovedBetween() throws {
 }
 
 extension TmuxSession {
-    /// The titles of the lesson list's rows, top to bottom.
+    /// The titles of the lesson list's rows, top to bottom (as far as the list column shows them).
     func listTitles() -> [String] {
         capture().split(separator: "\n").map(String.init).filter { $0.hasPrefix("  ▸ ") || $0.hasPrefix("    ") }
-            .map { String($0.dropFirst(4).prefix { $0 != "│" }).trimmingCharacters(in: .whitespaces) }
+            .map { String($0.dropFirst(4).prefix(44)).trimmingCharacters(in: .whitespaces) }
+            .map { $0.hasSuffix("…") ? String($0.dropLast()) : $0 }  // a title cut to the column
             .filter { !$0.isEmpty }
     }
 
