@@ -10,11 +10,15 @@ struct TorchOptimizerFixture: Decodable, Sendable {
         case number(Double)
         case flag(Bool)
         case tuple([Double])
+        /// A string option (`line_search_fn="strong_wolfe"`), a bare word in a spec.
+        case word(String)
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if let flag = try? container.decode(Bool.self) {
                 self = .flag(flag)
+            } else if let word = try? container.decode(String.self) {
+                self = .word(word)
             } else if let tuple = try? container.decode([Double].self) {
                 self = .tuple(tuple)
             } else {
@@ -27,12 +31,14 @@ struct TorchOptimizerFixture: Decodable, Sendable {
             case .number(let v): .number(v)
             case .flag(let b): .flag(b)
             case .tuple(let vs): .tuple(vs)
+            case .word(let w): .word(w)
             }
         }
     }
 
     /// One optimizer run: registry entry, keyword arguments, objective, start and trajectory
-    /// (the start first, then the parameters after each step).
+    /// (the start first, then the parameters after each step), and for LBFGS the closure calls
+    /// so far after each step.
     struct Case: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
         var entry: String
@@ -41,6 +47,7 @@ struct TorchOptimizerFixture: Decodable, Sendable {
         var start: [Double]
         var steps: Int
         var trajectory: [[Double]]
+        var evaluations: [Int]?
 
         var testDescription: String { name }
 
@@ -115,9 +122,13 @@ func worstRelativeError(_ fixtureCase: TorchOptimizerFixture.Case) throws -> Dou
     #expect(fixtureCase.trajectory.count == fixtureCase.steps + 1)
     var x = fixtureCase.start
     var worst = 0.0
-    for expected in fixtureCase.trajectory.dropFirst() {
+    for (k, expected) in fixtureCase.trajectory.dropFirst().enumerated() {
         let g = oracle.gradient(at: x)
         optimizer.step(params: &x, gradient: g, lr: optimizer.learningRate, oracle: oracle)
+        if let evaluations = fixtureCase.evaluations {
+            let lbfgs = try #require(optimizer as? LBFGS)
+            #expect(lbfgs.functionEvaluations == evaluations[k], "evaluations after step \(k + 1)")
+        }
         #expect(x.count == expected.count)
         for (a, e) in zip(x, expected) {
             let error = relativeError(a, e)

@@ -16,7 +16,7 @@ import Testing
     @Test func catalogHasTorchNames() {
         #expect(TorchOptimizers.all.map(\.name) == [
             "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop",
-            "adam", "adamw", "adamax", "nadam", "radam",
+            "adam", "adamw", "adamax", "nadam", "radam", "rprop", "asgd", "adafactor", "lbfgs",
         ])
     }
 
@@ -76,9 +76,14 @@ import Testing
     }
 
     /// The `lr` argument, not the stored base rate, sets the step: with lr = 0 nothing moves.
+    /// (Rprop's step sizes start at lr but are clamped to at least Δmin, 10⁻⁶ by default, as in
+    /// PyTorch: here Δmin = 0.)
     @Test(arguments: TorchOptimizers.all.map(\.name))
     func stepUsesTheScheduledRate(_ name: String) throws {
-        var optimizer = try entry(name).make([SpecArgument("weight_decay", .number(0.1))])
+        let e = try entry(name)
+        var arguments = e.parameters.contains { $0.name == "weight_decay" } ? [SpecArgument("weight_decay", .number(0.1))] : []
+        if name == "rprop" { arguments.append(SpecArgument("step_sizes", .tuple([0, 50]))) }
+        var optimizer = try e.make(arguments)
         var x = start
         optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0, oracle: chain.oracle)
         #expect(x == start)
@@ -90,7 +95,8 @@ import Testing
         ("momentum", []), ("nesterov", []), ("adagrad", []), ("adadelta", []),
         ("rmsprop", [SpecArgument("centered", .flag(true)), SpecArgument("momentum", .number(0.5))]),
         ("adam", [SpecArgument("amsgrad", .flag(true))]), ("adamw", [SpecArgument("amsgrad", .flag(true))]),
-        ("adamax", []), ("nadam", []), ("radam", []),
+        ("adamax", []), ("nadam", []), ("radam", []), ("rprop", []), ("asgd", [SpecArgument("t0", .number(3))]),
+        ("adafactor", []), ("lbfgs", [SpecArgument("max_iter", .number(2))]),
     ])
     func stateHasOneValuePerParameter(_ name: String, _ arguments: [SpecArgument]) throws {
         var optimizer = try entry(name).make(arguments)
@@ -148,6 +154,56 @@ import Testing
             } else {
                 #expect(Swift.abs(step - lr * sign) <= lr * eps / magnitude + slack, "coordinate \(i)")
             }
+        }
+    }
+
+    /// ASGD's average: with t₀ = 0 the weight μ is 1 for two steps and then 1/(t − 1), so after
+    /// step t the inspector's `ax` is the mean of x₂ … xₜ (λ = 0: plain SGD iterates).
+    @Test func asgdAveragesTheIteratesAfterT0() throws {
+        var asgd = try entry("asgd").make([SpecArgument("t0", .number(0)), SpecArgument("lambd", .number(0)),
+                                           SpecArgument("lr", .number(0.05))])
+        var x = start
+        var iterates: [[Double]] = []
+        for _ in 0..<6 {
+            asgd.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0.05, oracle: chain.oracle)
+            iterates.append(x)
+        }
+        let ax = try #require(asgd.state.first { $0.name == "ax" }).values
+        for i in x.indices {
+            let mean = iterates.dropFirst().map { $0[i] }.reduce(0, +) / 5
+            #expect(Swift.abs(ax[i] - mean) <= 1e-14, "coordinate \(i)")
+        }
+        #expect(ax != x)
+    }
+
+    /// On a 2-D quadratic one L-BFGS step (one `step(closure)`: here 6 iterations, until
+    /// |Δf| < tolerance_change) comes within 10⁻⁵ of the minimum from 1.8 away (PyTorch: to
+    /// (1.6, −1.4)·10⁻⁶), and the state counts every oracle evaluation.
+    @Test func lbfgsWithStrongWolfeSolvesAQuadraticInOneStep() throws {
+        let quadratic = GradientOracle { x, g in
+            g[0] = 10 * x[0] + 2 * x[1]
+            g[1] = 2 * x[0] + 6 * x[1]
+            return 5 * x[0] * x[0] + 2 * x[0] * x[1] + 3 * x[1] * x[1]
+        }
+        var calls = 0
+        let counted = GradientOracle { x, g in calls += 1; return quadratic.evaluate(x, &g) }
+        var lbfgs = try #require(try Registry.builtin.optimizer("lbfgs(line_search_fn=strong_wolfe)").optimizer as? LBFGS)
+        var x = [1.5, -1.0]
+        lbfgs.step(params: &x, gradient: quadratic.gradient(at: x), lr: 1, oracle: counted)
+        #expect(Swift.abs(x[0]) < 1e-5 && Swift.abs(x[1]) < 1e-5, "\(x)")
+        #expect(lbfgs.functionEvaluations == calls)
+        #expect(try #require(lbfgs.state.first { $0.name == "evaluations" }).values == [Double(calls), Double(calls)])
+        #expect(lbfgs.iterations >= 2)
+    }
+
+    @Test func lbfgsLineSearchIsNoneOrStrongWolfe() throws {
+        let error = try #require(throws: SpecError.self) { try Registry.builtin.optimizer("lbfgs(line_search_fn=backtracking)") }
+        #expect(error.message.contains("none, strong_wolfe"), "\(error.message)")
+    }
+
+    @Test func rpropEtasMustBracketOne() throws {
+        for etas in [[1.2, 0.5], [0.5, 1], [0, 1.2]] {
+            #expect(throws: SpecError.self) { try entry("rprop").make([SpecArgument("etas", .tuple(etas))]) }
         }
     }
 }

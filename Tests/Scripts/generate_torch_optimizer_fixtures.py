@@ -21,6 +21,16 @@ them: the trajectory is re-run with every gradient component changed by a few un
 place, and it is cut before the first step where the two runs differ by more than 1e-12 relative
 (a case must keep at least MIN_STEPS steps).
 
+LBFGS runs through `step(closure)`, one call per fixture step; the closure sets the gradient
+above and returns the loss, for `chain7` computed in the Swift test's order
+
+    f = sum_i c_i (w_i - t_i)^2  (left to right),  then for i < 6:  f += sin(w_i) w_{i+1}
+
+and for the surfaces by the torch formulas below (the same operations as the Swift surfaces).
+Its line search compares and interpolates losses, so its stability check also changes every
+loss by a few units in the last place. Its cases record the closure calls so far after every
+step (`evaluations`, torch's state["func_evals"]).
+
 The trajectory lists the parameters before the first step and after every step. PyTorch's CPU
 kernels use fused multiply-add where the CPU has it (AVX2 and up); the fixture records the CPU
 capability it was made with.
@@ -77,6 +87,17 @@ def chain7_gradient(w):
     return g
 
 
+def chain7_loss(w):
+    """f(w) in the order the Swift test computes it."""
+    f = 0.0
+    for c, x, t in zip(CHAIN_WEIGHTS, w, CHAIN_TARGETS):
+        d = x - t
+        f += c * d * d
+    for i in range(len(w) - 1):
+        f += math.sin(w[i]) * w[i + 1]
+    return f
+
+
 def autograd_gradient(function):
     def gradient(w):
         p = torch.tensor(w, requires_grad=True)
@@ -85,15 +106,25 @@ def autograd_gradient(function):
     return gradient
 
 
-# objective -> (gradient, starts)
+def torch_loss(function):
+    def loss(w):
+        return function(torch.tensor(w)).item()
+    return loss
+
+
+# objective -> (gradient, loss, starts)
 OBJECTIVES = {
-    "quadratic": (autograd_gradient(quadratic), [[1.5, -1.0], [-0.8, 1.7]]),
-    "beale": (autograd_gradient(beale), [[1.0, 1.5], [2.0, -0.5]]),
-    "rosenbrock": (autograd_gradient(rosenbrock), [[-1.2, 1.0], [0.5, -0.3]]),
-    "chain7": (chain7_gradient, [[0.5, -1.0, 1.5, 2.0, -0.5, 0.0, 1.0]]),
+    "quadratic": (autograd_gradient(quadratic), torch_loss(quadratic), [[1.5, -1.0], [-0.8, 1.7]]),
+    "beale": (autograd_gradient(beale), torch_loss(beale), [[1.0, 1.5], [2.0, -0.5]]),
+    "rosenbrock": (autograd_gradient(rosenbrock), torch_loss(rosenbrock), [[-1.2, 1.0], [0.5, -0.3]]),
+    "chain7": (chain7_gradient, chain7_loss, [[0.5, -1.0, 1.5, 2.0, -0.5, 0.0, 1.0]]),
 }
 
 MIN_STEPS = 30
+# A closure optimizer's step is many iterations (LBFGS: up to max_iter, each with its line
+# search), so fewer steps test as much; on Rosenbrock's curved valley its line search turns
+# last-bit differences into 1e-12 ones within 10 to 20 steps.
+MIN_CLOSURE_STEPS = 10
 # How far a trajectory may move when every gradient component changes by a few ulps.
 STABILITY_TOLERANCE = 1e-12
 
@@ -110,7 +141,14 @@ ENTRIES = {
     "adamax": (torch.optim.Adamax, {}),
     "nadam": (torch.optim.NAdam, {}),
     "radam": (torch.optim.RAdam, {}),
+    "rprop": (torch.optim.Rprop, {}),
+    "asgd": (torch.optim.ASGD, {}),
+    "adafactor": (torch.optim.Adafactor, {}),
+    "lbfgs": (torch.optim.LBFGS, {}),
 }
+
+# The optimizers whose torch `step` takes a closure; their steps are closure calls.
+CLOSURE_ENTRIES = {"lbfgs"}
 
 # Learning rates per objective for each family, large enough to move visibly and small enough
 # to stay bounded.
@@ -125,9 +163,24 @@ ADADELTA_LR = {"quadratic": 5.0, "beale": 5.0, "rosenbrock": 2.0, "chain7": 5.0}
 # configurations need smaller steps there to stay reproducible for 30+ steps.
 ADADELTA_OPTIONS_LR = {**ADADELTA_LR, "quadratic": 1.0}
 CENTERED_LR = {**ADAPTIVE_LR, "beale": 0.03}
+# Rprop's lr is its initial step size.
+RPROP_LR = {"quadratic": 0.05, "beale": 0.02, "rosenbrock": 0.01, "chain7": 0.05}
+ASGD_LR = {**SGD_LR, "quadratic": 0.08}
+ADAFACTOR_LR = {"quadratic": 0.05, "beale": 0.05, "rosenbrock": 0.02, "chain7": 0.05}
+ADAFACTOR_OPTIONS_LR = {**ADAFACTOR_LR, "beale": 0.02}
+# LBFGS steps without a line search are t = lr along a quasi-Newton direction.
+LBFGS_LR = {"quadratic": 0.5, "beale": 0.1, "rosenbrock": 0.05, "chain7": 0.5}
+LBFGS_TOLERANCES_LR = {**LBFGS_LR, "beale": 0.2}
 
-# (entry, label, kwargs without lr, learning rates per objective or None for the default, steps)
-CONFIGS = [(entry, "defaults", {}, None, 40) for entry in ENTRIES] + [
+# The objectives where an entry's defaults leave the box (a learning rate too large for
+# them): its "defaults" case skips these.
+DEFAULTS_TOO_LARGE = {"asgd": {"rosenbrock"}, "lbfgs": {"beale", "rosenbrock"}}
+
+# (entry, label, kwargs without lr, learning rates per objective (None in place of the dict
+# or of a rate: the default; an objective left out: not run), steps)
+CONFIGS = [(entry, "defaults", {},
+            {o: None for o in OBJECTIVES if o not in DEFAULTS_TOO_LARGE.get(entry, ())}, 40)
+           for entry in ENTRIES] + [
     ("sgd", "lr", {}, SGD_LR, 50),
     ("sgd", "momentum-dampening", {"momentum": 0.8, "dampening": 0.3}, SGD_LR, 50),
     ("sgd", "nesterov-weight-decay", {"momentum": 0.7, "nesterov": True, "weight_decay": 0.1}, SGD_LR, 50),
@@ -161,6 +214,20 @@ CONFIGS = [(entry, "defaults", {}, None, 40) for entry in ENTRIES] + [
     ("radam", "short-memory", {"betas": (0.9, 0.9)}, RADAM_LR, 40),
     ("radam", "weight-decay", {"weight_decay": 0.1}, RADAM_LR, 60),
     ("radam", "decoupled", {"weight_decay": 0.2, "decoupled_weight_decay": True}, RADAM_LR, 60),
+    ("rprop", "lr", {}, RPROP_LR, 60),
+    ("rprop", "options", {"etas": (0.3, 1.5), "step_sizes": (1e-3, 0.2)}, RPROP_LR, 60),
+    ("asgd", "lr", {}, ASGD_LR, 60),
+    # Averaging from step 5, a visible step-size decay and weight decay.
+    ("asgd", "averaging", {"t0": 5, "lambd": 0.05, "alpha": 0.6, "weight_decay": 0.05}, ASGD_LR, 60),
+    ("adafactor", "lr", {}, ADAFACTOR_LR, 60),
+    ("adafactor", "options", {"beta2_decay": -0.5, "eps": (1e-3, 1e-2), "d": 1.5, "weight_decay": 0.1},
+     ADAFACTOR_OPTIONS_LR, 60),
+    ("lbfgs", "short", {"max_iter": 2, "history_size": 3}, LBFGS_LR, 40),
+    ("lbfgs", "tolerances", {"max_iter": 4, "max_eval": 3, "tolerance_grad": 1e-3, "tolerance_change": 1e-6},
+     LBFGS_TOLERANCES_LR, 40),
+    ("lbfgs", "strong-wolfe", {"line_search_fn": "strong_wolfe"}, None, 30),
+    ("lbfgs", "strong-wolfe-short", {"line_search_fn": "strong_wolfe", "max_iter": 1, "max_eval": 6,
+                                     "history_size": 2}, None, 40),
 ]
 
 
@@ -171,22 +238,40 @@ def radam_rectifies(beta2, steps):
 
 
 def trajectory(entry, kwargs, objective, start, steps, perturbation=0.0):
-    """The parameters before the first step and after each step. `perturbation` scales every
-    gradient component by 1 +- perturbation (alternating signs) to measure stability."""
+    """The parameters before the first step and after each step, and for a closure optimizer
+    the closure calls so far after each step. `perturbation` scales every gradient component
+    by 1 +- perturbation (alternating signs), and every loss by 1 + perturbation, to measure
+    stability."""
     cls, implied = ENTRIES[entry]
-    gradient = OBJECTIVES[objective][0]
+    gradient, loss = OBJECTIVES[objective][:2]
     p = torch.tensor(start)
-    optimizer = cls([p], foreach=False, **{**implied, **kwargs})
-    points = [p.tolist()]
-    for _ in range(steps):
+    options = {**implied, **kwargs}
+    if entry not in CLOSURE_ENTRIES:
+        options["foreach"] = False
+    optimizer = cls([p], **options)
+
+    def set_gradient():
         g = gradient(p.tolist())
         p.grad = torch.tensor([v * (1 + perturbation * (-1) ** i) for i, v in enumerate(g)])
-        optimizer.step()
+
+    def closure():
+        set_gradient()
+        return loss(p.tolist()) * (1 + perturbation)
+
+    points = [p.tolist()]
+    evaluations = []
+    for _ in range(steps):
+        if entry in CLOSURE_ENTRIES:
+            optimizer.step(closure)
+            evaluations.append(optimizer.state[p]["func_evals"])
+        else:
+            set_gradient()
+            optimizer.step()
         point = p.tolist()
         if not all(math.isfinite(v) and abs(v) < 100 for v in point):
             raise SystemExit(f"{entry} {kwargs} on {objective} from {start} left the box: {point}")
         points.append(point)
-    return points
+    return points, evaluations
 
 
 def relative_difference(a, b):
@@ -194,11 +279,15 @@ def relative_difference(a, b):
 
 
 def stable_prefix(entry, kwargs, objective, start, points):
-    """`points` up to the first step a few-ulp change of the gradients moves by more than
-    STABILITY_TOLERANCE."""
-    perturbed = trajectory(entry, kwargs, objective, start, len(points) - 1, perturbation=4 * sys.float_info.epsilon)
-    for step, (a, b) in enumerate(zip(points, perturbed)):
-        if relative_difference(b, a) > STABILITY_TOLERANCE:
+    """`points` up to the first step where a few-ulp change of the gradients moves the
+    trajectory by more than STABILITY_TOLERANCE. The gradients change both ways, scaled by
+    1 + p, 1 - p, 1 + p, ... and by 1 - p, 1 + p, ...: a last-bit difference can die out in one
+    run and grow in the other."""
+    steps = len(points) - 1
+    ulps = 4 * sys.float_info.epsilon
+    runs = [trajectory(entry, kwargs, objective, start, steps, perturbation=p)[0] for p in (ulps, -ulps)]
+    for step, (a, *perturbed) in enumerate(zip(points, *runs)):
+        if max(relative_difference(b, a) for b in perturbed) > STABILITY_TOLERANCE:
             return points[:step]
     return points
 
@@ -209,16 +298,19 @@ def main():
         if entry == "radam":
             beta2 = options.get("betas", (0.9, 0.999))[1]
             assert radam_rectifies(beta2, steps), f"radam {label} never rectifies"
-        for objective, (_, starts) in OBJECTIVES.items():
+        for objective, (_, _, starts) in OBJECTIVES.items():
+            if rates is not None and objective not in rates:
+                continue
             kwargs = dict(options)
-            if rates is not None:
+            if rates is not None and rates[objective] is not None:
                 kwargs["lr"] = rates[objective]
             for index, start in enumerate(starts):
                 name = f"{entry}-{label}-{objective}-{index}"
-                points = stable_prefix(entry, kwargs, objective, start, trajectory(entry, kwargs, objective, start, steps))
-                if len(points) - 1 < MIN_STEPS:
+                points, evaluations = trajectory(entry, kwargs, objective, start, steps)
+                points = stable_prefix(entry, kwargs, objective, start, points)
+                if len(points) - 1 < (MIN_CLOSURE_STEPS if entry in CLOSURE_ENTRIES else MIN_STEPS):
                     raise SystemExit(f"{name}: only {len(points) - 1} steps are stable to rounding")
-                cases.append({
+                case = {
                     "name": name,
                     "entry": entry,
                     "kwargs": {k: list(v) if isinstance(v, tuple) else v for k, v in kwargs.items()},
@@ -226,7 +318,10 @@ def main():
                     "start": start,
                     "steps": len(points) - 1,
                     "trajectory": points,
-                })
+                }
+                if entry in CLOSURE_ENTRIES:
+                    case["evaluations"] = evaluations[:len(points) - 1]
+                cases.append(case)
     fixture = {
         "generator": "Tests/Scripts/generate_torch_optimizer_fixtures.py",
         "torch_version": torch.__version__,

@@ -14,5 +14,9 @@ public enum TorchOptimizers {
         Adamax.entry,
         NAdam.entry,
         RAdam.entry,
+        Rprop.entry,
+        ASGD.entry,
+        Adafactor.entry,
+        LBFGS.entry,
     ]
 }
