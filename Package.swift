@@ -16,7 +16,11 @@ let package = Package(
     targets: [
         .target(
             name: "DescentCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CDescentKernels", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "CDescentKernels",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(
             name: "DescentRender",

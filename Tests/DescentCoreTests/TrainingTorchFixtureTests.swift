@@ -55,13 +55,15 @@ struct TorchTrainingFixture: Decodable, Sendable {
         }
     }
 
-    @Test(arguments: TorchTrainingFixture.shared.cases)
-    func fiftyStepsMatchPyTorch(_ fixtureCase: TorchTrainingFixture.Case) throws {
+    /// On every kernel choice this CPU runs (see ``KernelTests/denseChoices``).
+    @Test(arguments: TorchTrainingFixture.shared.cases, KernelTests.denseChoices)
+    func fiftyStepsMatchPyTorch(_ fixtureCase: TorchTrainingFixture.Case, _ kernels: DenseKernels) throws {
         let fixture = TorchTrainingFixture.shared
         let data = try fixture.data()
         let net = try MLP(widths: fixture.widths, activation: try #require(Activation(rawValue: fixtureCase.activation)))
-        let problem = try TrainingProblem(net: net, loss: try #require(LossFunction(rawValue: fixtureCase.loss)),
+        var problem = try TrainingProblem(net: net, loss: try #require(LossFunction(rawValue: fixtureCase.loss)),
                                           data: TrainingData(train: data, validation: data))
+        problem.kernels = kernels
         var trainer = Trainer(label: fixtureCase.name, problem: problem,
                               optimizer: try Registry.builtin.optimizer(fixtureCase.spec).optimizer,
                               initialParameters: fixture.initialParameters, batchSize: fixture.batchSize, seed: fixture.seed)

@@ -39,6 +39,8 @@ final class NetEvaluator {
 
     let net: MLP
     let loss: LossFunction
+    /// The C kernels of the activations and products.
+    let kernels: Kernels
     /// The most rows per chunk.
     let capacity: Int
     /// Per layer l = 0…L, `capacity` rows of n_l: a_l (l < L) or z_L (l = L).
@@ -55,9 +57,10 @@ final class NetEvaluator {
     /// The allocations that hold every buffer above: one of doubles, one of integers.
     private let storage: UnsafeMutablePointer<Double>, integers: UnsafeMutablePointer<Int>
 
-    init(net: MLP, loss: LossFunction, capacity: Int) {
+    init(net: MLP, loss: LossFunction, capacity: Int, kernels: DenseKernels) {
         self.net = net
         self.loss = loss
+        self.kernels = kernels.kernels
         let c = max(1, capacity)
         self.capacity = c
         let last = net.layers.count
@@ -158,7 +161,7 @@ final class NetEvaluator {
             VectorKernels.multiply(rows: count, columns: m, depth: n, l == 1 ? input : UnsafePointer(activations[l - 1]),
                                    aRowStride: n, aDepthStride: 1, transposedWeights[index], into: z,
                                    from: .rowVector(theta + layer.biasOffset), terms: terms)
-            if l < net.layers.count { net.activation.apply(z, activations[l], count * m) }
+            if l < net.layers.count { net.activation.apply(z, activations[l], count * m, kernels: kernels) }
         }
     }
 

@@ -14,7 +14,8 @@ final class TrainerEngine {
     init(problem: TrainingProblem, batchSize: Int, walk: WalkSettings) {
         self.problem = problem
         let train = problem.data.train
-        evaluator = NetEvaluator(net: problem.net, loss: problem.loss, capacity: min(max(batchSize, 64), max(train.count, 1), 1024))
+        evaluator = NetEvaluator(net: problem.net, loss: problem.loss, capacity: min(max(batchSize, 64), max(train.count, 1), 1024),
+                                kernels: problem.kernels)
         batch = [Int](repeating: 0, count: train.count)
         let n = walk.every > 0 ? problem.net.parameterCount : 0
         point = [Double](repeating: 0, count: n)

@@ -3,6 +3,8 @@ public struct TrainingProblem: Sendable {
     public let net: MLP
     public let loss: LossFunction
     public let data: TrainingData
+    /// The kernels its evaluations run on (the fastest on this CPU unless a test picks others).
+    public var kernels = DenseKernels.best
 
     /// Throws unless the net has one input per feature and one output per class (or, for binary
     /// cross-entropy and squared error on two classes, a single output).
@@ -29,14 +31,14 @@ public struct TrainingProblem: Sendable {
     /// The mean loss of θ over `dataset` and its gradient, written into `gradient` (resized to
     /// θ's length). Allocates its own buffers: for tests and one-off use, not a training loop.
     public func lossAndGradient(_ theta: [Double], on dataset: Dataset, gradient: inout [Double]) -> Double {
-        let evaluator = NetEvaluator(net: net, loss: loss, capacity: min(dataset.count, 1024))
+        let evaluator = NetEvaluator(net: net, loss: loss, capacity: min(dataset.count, 1024), kernels: kernels)
         if gradient.count != theta.count { gradient = [Double](repeating: 0, count: theta.count) }
         return evaluator.lossAndGradient(theta, dataset, &gradient)
     }
 
     /// The mean loss and accuracy of θ over `dataset` (same caveat as ``lossAndGradient(_:on:gradient:)``).
     public func score(_ theta: [Double], on dataset: Dataset) -> Score {
-        let evaluator = NetEvaluator(net: net, loss: loss, capacity: min(dataset.count, 1024))
+        let evaluator = NetEvaluator(net: net, loss: loss, capacity: min(dataset.count, 1024), kernels: kernels)
         return evaluator.score(theta, dataset)
     }
 }

@@ -27,8 +27,8 @@ public struct Adam: Optimizer {
     public var amsgrad: Bool
     /// The step count t (PyTorch's `step`).
     public private(set) var stepCount = 0
-    /// m, v, v̂max.
-    private var moments = StateBuffer(vectors: 3)
+    /// m, v, v̂max and the weight-decayed gradient.
+    private var moments = StateBuffer(vectors: 4)
     private var correction1 = BiasCorrection()
     private var correction2 = BiasCorrection()
     private var lastLR = 0.0
@@ -55,16 +55,17 @@ public struct Adam: Optimizer {
         let stepSize = lr / correction1.value
         let correction2Root = correction2.root
         let (beta1, beta2, eps, amsgrad) = (beta1, beta2, eps, amsgrad)
+        // Pass by pass over the vectors, as torch's tensor ops: the fused multiply-adds run in
+        // the CPU's kernels (bit-identical on every kernel set).
+        let kernels = Kernels.best
         moments.update(&params, gradient) { x, gradient, s, n in
             let m = s, v = s + n, vMax = s + 2 * n
-            TorchUpdate.withLerp(weight: 1 - beta1) { lerp in
-                for i in 0..<n {
-                    let g = decay.apply(&x[i], gradient: gradient[i], lr: lr)
-                    m[i] = lerp(m[i], g)
-                    v[i] = TorchUpdate.averageSquare(v[i], g, decay: beta2)
-                    if amsgrad { vMax[i] = Swift.max(vMax[i], v[i]) }
-                    x[i] += -stepSize * m[i] / ((amsgrad ? vMax[i] : v[i]).squareRoot() / correction2Root + eps)
-                }
+            let g = decay.apply(x, gradient: gradient, lr: lr, n, scratch: s + 3 * n, kernels: kernels)
+            kernels.lerp(m, toward: g, weight: 1 - beta1, n)
+            kernels.averageSquare(v, g, decay: beta2, n)
+            for i in 0..<n {
+                if amsgrad { vMax[i] = Swift.max(vMax[i], v[i]) }
+                x[i] += -stepSize * m[i] / ((amsgrad ? vMax[i] : v[i]).squareRoot() / correction2Root + eps)
             }
         }
     }

@@ -132,6 +132,22 @@ struct WeightDecay: Sendable, Equatable {
         }
         return TorchUpdate.fma(rate, x, g)
     }
+
+    /// ``apply(_:gradient:lr:)`` on n coordinates at once: shrinks x and returns `gradient`
+    /// (decoupled or λ = 0), or writes g + λx into `scratch` and returns it (coupled).
+    @inline(__always)
+    func apply(_ x: UnsafeMutablePointer<Double>, gradient: UnsafePointer<Double>, lr: Double, _ n: Int,
+               scratch: UnsafeMutablePointer<Double>, kernels: Kernels) -> UnsafePointer<Double> {
+        guard rate != 0 else { return gradient }
+        if decoupled {
+            let shrink = 1 - lr * rate
+            for i in 0..<n { x[i] *= shrink }
+            return gradient
+        }
+        scratch.update(from: gradient, count: n)
+        kernels.addScaled(scratch, rate, x, n)
+        return UnsafePointer(scratch)
+    }
 }
 
 /// The hyperparameter schema entries that recur across `torch.optim`, with PyTorch's names and
