@@ -16,7 +16,16 @@ let package = Package(
     targets: [
         .target(
             name: "DescentCore",
-            dependencies: ["CDescentKernels", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [
+                "CDescentKernels",
+                .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-serial-dev"]), .brew(["openblas"])]
         ),
         .target(
             name: "CDescentKernels",

@@ -12,8 +12,10 @@ import Testing
 @Suite struct KernelTests {
     /// The kernel sets this CPU can run: the FMA set is tested only where the CPU has it.
     static let sets = [Kernels.baseline] + (Kernels.fusedMultiplyAdd.map { [$0] } ?? [])
-    /// The choices of kernels for a net's evaluation that the fixtures are checked on.
-    static let denseChoices = sets.map { DenseKernels(kernels: $0) }
+    /// The choices of kernels for a net's evaluation that the fixtures are checked on: each set's
+    /// hand kernels alone, and BLAS for every layer.
+    static let denseChoices = sets.map { DenseKernels(kernels: $0, blasMinimumWeights: .max) }
+        + [DenseKernels(kernels: .best, blasMinimumWeights: 0)]
 
     /// Inputs across the magnitudes that matter: 2⁻³⁰…2⁶ of both signs, a dense grid on
     /// [−25, 25], and the edge values.
@@ -106,5 +108,5 @@ import Testing
 }
 
 extension DenseKernels: CustomTestStringConvertible {
-    public var testDescription: String { "\(kernels)" }
+    public var testDescription: String { blasMinimumWeights == 0 ? "BLAS and \(kernels)" : "\(kernels)" }
 }

@@ -51,4 +51,58 @@ public struct Kernels: @unchecked Sendable, CustomStringConvertible {
     func addScaled(_ y: UnsafeMutablePointer<Double>, _ k: Double, _ x: UnsafePointer<Double>, _ n: Int) {
         table.pointee.fma_scaled(y, k, x, n)
     }
+
+    /// What C starts from in ``multiply(rows:columns:depth:_:aRowStride:aDepthStride:_:into:from:terms:)``:
+    /// 0, C itself, or 1bᵀ (the vector b in every row).
+    enum Start {
+        case zero, accumulate
+        case rowVector(UnsafePointer<Double>)
+    }
+
+    /// Room for the nonzero entries of A within a block of ``block`` k, for up to `rows` rows:
+    /// their values, the offsets of the rows of B they multiply and their count per row.
+    struct RowTerms {
+        let rows: Int
+        let values: UnsafeMutablePointer<Double>
+        let offsets: UnsafeMutablePointer<Int>
+        let counts: UnsafeMutablePointer<Int>
+
+        /// The number of doubles (values) and integers (offsets and counts) for `rows` rows.
+        static func sizes(rows: Int) -> (doubles: Int, integers: Int) {
+            (rows * block, rows * (block + 1))
+        }
+
+        /// Terms in `doubles` and `integers`, allocated with at least ``sizes(rows:)``.
+        init(rows: Int, doubles: UnsafeMutablePointer<Double>, integers: UnsafeMutablePointer<Int>) {
+            self.rows = rows
+            values = doubles
+            offsets = integers
+            counts = integers + rows * block
+        }
+    }
+
+    /// The side of the product's blocks of k and j (64: a block of B stays in the L1 cache).
+    static let block = Int(DK_BLOCK)
+
+    /// C = C₀ + A B, i.e. C[i][j] = C₀[i][j] + Σₖ A(i, k)·B[k][j] over the k where A(i, k) ≠ 0,
+    /// for C of `rows`×`columns` (row-major, contiguous), A(i, k) = a[i·aRowStride + k·aDepthStride]
+    /// (so A or Aᵀ stored row-major) and B of `depth` ≥ 1 rows of `columns` (row-major, contiguous).
+    ///
+    /// Each row's nonzero A(i, k) are gathered into `terms` (without branches), then 16 or 32
+    /// outputs at a time (vector registers) take Σ A(i, k)·B[k][j…] over them, so the zeros of A
+    /// (ReLU's inactive units in a or δ) cost nothing; skipping 0·B[k][j] changes no sum for
+    /// finite B. Large products go in blocks of 64 k × 64 j. Sums in a different order (and, on
+    /// the FMA kernels, with different roundings) from the naive loops.
+    @inline(__always)
+    func multiply(rows: Int, columns: Int, depth: Int, _ a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+                  _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>, from start: Start, terms: RowTerms) {
+        precondition(rows <= terms.rows, "room for the terms of \(terms.rows) rows, not \(rows)")
+        let (first, row): (DKStart, UnsafePointer<Double>?) = switch start {
+        case .zero: (DKStartZero, nil)
+        case .accumulate: (DKStartAccumulate, nil)
+        case .rowVector(let vector): (DKStartRowVector, vector)
+        }
+        table.pointee.multiply(rows, columns, depth, a, aRowStride, aDepthStride, b, c, first, row,
+                               terms.values, terms.offsets, terms.counts)
+    }
 }

@@ -8,10 +8,12 @@
 ///
 ///     ∂/∂W_l += δ_lᵀ a_{l−1},   ∂/∂b_l += Σᵣ δ_l[r],   δ_{l−1} = (δ_l W_l) ⊙ φ′(z_{l−1})
 ///
-/// All three products go through ``VectorKernels/multiply(rows:columns:depth:_:aRowStride:aDepthStride:_:into:from:terms:)``,
-/// which skips the zeros of its left factor (a_{l−1} in the forward pass, δ_l in the backward
-/// one: under ReLU, one per inactive unit); the forward pass reads W_lᵀ, transposed once per
-/// call.
+/// A layer with at least ``DenseKernels/blasMinimumWeights`` weights takes all three products
+/// from ``BLAS`` (`dgemm`, reading W_l and δ_l in place). A smaller one takes them from
+/// ``Kernels/multiply(rows:columns:depth:_:aRowStride:aDepthStride:_:into:from:terms:)``, which
+/// skips the zeros of its left factor (a_{l−1} in the forward pass, δ_l in the backward one:
+/// under ReLU, one per inactive unit) and wins on small layers; its forward pass reads W_lᵀ,
+/// transposed once per call.
 ///
 /// A class so that a ``GradientOracle`` closure can share it without copying its buffers; one
 /// evaluator must not be used from two threads at once.
@@ -39,8 +41,10 @@ final class NetEvaluator {
 
     let net: MLP
     let loss: LossFunction
-    /// The C kernels of the activations and products.
+    /// The C kernels of the activations and the small layers' products.
     let kernels: Kernels
+    /// Per layer: whether its products go to BLAS.
+    private let usesBLAS: [Bool]
     /// The most rows per chunk.
     let capacity: Int
     /// Per layer l = 0…L, `capacity` rows of n_l: a_l (l < L) or z_L (l = L).
@@ -49,10 +53,10 @@ final class NetEvaluator {
     private let preactivations: [UnsafeMutablePointer<Double>]
     /// δ of the current layer and of the layer below, `capacity` rows of the widest layer each.
     private var delta: UnsafeMutablePointer<Double>, deltaBelow: UnsafeMutablePointer<Double>
-    /// W_lᵀ (n_{l−1} rows of n_l) per layer, for the forward pass.
-    private let transposedWeights: [UnsafeMutablePointer<Double>]
+    /// W_lᵀ (n_{l−1} rows of n_l) per layer not on BLAS, for the forward pass.
+    private let transposedWeights: [UnsafeMutablePointer<Double>?]
     /// The nonzero terms of a product's rows (up to max(capacity, widest layer) rows).
-    private let terms: VectorKernels.RowTerms
+    private let terms: Kernels.RowTerms
     private let labels: UnsafeMutablePointer<Int>
     /// The allocations that hold every buffer above: one of doubles, one of integers.
     private let storage: UnsafeMutablePointer<Double>, integers: UnsafeMutablePointer<Int>
@@ -61,12 +65,14 @@ final class NetEvaluator {
         self.net = net
         self.loss = loss
         self.kernels = kernels.kernels
+        let usesBLAS = net.layers.map { $0.inputs * $0.outputs >= kernels.blasMinimumWeights }
+        self.usesBLAS = usesBLAS
         let c = max(1, capacity)
         self.capacity = c
         let last = net.layers.count
         let hidden = net.widths.dropFirst().dropLast().reduce(0, +)
-        let weights = net.layers.reduce(0) { $0 + $1.inputs * $1.outputs }
-        let termSizes = VectorKernels.RowTerms.sizes(rows: max(c, net.maxWidth))
+        let weights = zip(net.layers, usesBLAS).reduce(0) { $0 + ($1.1 ? 0 : $1.0.inputs * $1.0.outputs) }
+        let termSizes = Kernels.RowTerms.sizes(rows: max(c, net.maxWidth))
         let total = c * (net.widths.reduce(0, +) + hidden + 2 * net.maxWidth) + weights + termSizes.doubles
         storage = .allocate(capacity: total)
         storage.initialize(repeating: 0, count: total)
@@ -80,10 +86,10 @@ final class NetEvaluator {
         preactivations = net.widths.indices.map { l in l == 0 || l == last ? a[l] : take(c * net.widths[l]) }
         delta = take(c * net.maxWidth)
         deltaBelow = take(c * net.maxWidth)
-        transposedWeights = net.layers.map { take($0.inputs * $0.outputs) }
+        transposedWeights = zip(net.layers, usesBLAS).map { layer, blas in blas ? nil : take(layer.inputs * layer.outputs) }
         integers = .allocate(capacity: c + termSizes.integers)
         integers.initialize(repeating: 0, count: c + termSizes.integers)
-        terms = VectorKernels.RowTerms(rows: max(c, net.maxWidth), doubles: take(termSizes.doubles), integers: integers + c)
+        terms = Kernels.RowTerms(rows: max(c, net.maxWidth), doubles: take(termSizes.doubles), integers: integers + c)
         labels = integers
     }
 
@@ -144,9 +150,10 @@ final class NetEvaluator {
         }
     }
 
-    /// W_lᵀ of θ into `transposedWeights`.
+    /// W_lᵀ of θ into `transposedWeights`, for the layers not on BLAS.
     private func transposeWeights(_ theta: UnsafePointer<Double>) {
         for (layer, transposed) in zip(net.layers, transposedWeights) {
+            guard let transposed else { continue }
             VectorKernels.transpose(theta + layer.weightOffset, rows: layer.outputs, columns: layer.inputs, into: transposed)
         }
     }
@@ -158,9 +165,16 @@ final class NetEvaluator {
             let l = index + 1
             let (n, m) = (layer.inputs, layer.outputs)
             let z = preactivations[l]
-            VectorKernels.multiply(rows: count, columns: m, depth: n, l == 1 ? input : UnsafePointer(activations[l - 1]),
-                                   aRowStride: n, aDepthStride: 1, transposedWeights[index], into: z,
-                                   from: .rowVector(theta + layer.biasOffset), terms: terms)
+            let a = l == 1 ? input : UnsafePointer(activations[l - 1])
+            let bias = theta + layer.biasOffset
+            if let transposed = transposedWeights[index] {
+                kernels.multiply(rows: count, columns: m, depth: n, a, aRowStride: n, aDepthStride: 1, transposed,
+                                 into: z, from: .rowVector(bias), terms: terms)
+            } else {
+                for r in 0..<count { (z + r * m).update(from: bias, count: m) }
+                BLAS.multiply(m: count, n: m, k: n, a, lda: n, transposeA: false, theta + layer.weightOffset, ldb: n, transposeB: true,
+                              into: z, ldc: m, beta: 1)
+            }
             if l < net.layers.count { net.activation.apply(z, activations[l], count * m, kernels: kernels) }
         }
     }
@@ -187,14 +201,24 @@ final class NetEvaluator {
             let d = UnsafePointer(delta)
             let a = UnsafePointer(activations[index])
             let gb = gradient + layer.biasOffset
-            // ∂/∂W_l += δᵀ a: A(o, r) = δ[r][o].
-            VectorKernels.multiply(rows: m, columns: n, depth: count, d, aRowStride: 1, aDepthStride: m, a,
-                                   into: gradient + layer.weightOffset, from: .accumulate, terms: terms)
+            let weights = theta + layer.weightOffset
+            // ∂/∂W_l += δᵀ a (as a product of A(o, r) = δ[r][o] and a), then δ_{l−1} = (δ W) ⊙ φ′(z_{l−1}).
+            if usesBLAS[index] {
+                BLAS.multiply(m: m, n: n, k: count, d, lda: m, transposeA: true, a, ldb: n, transposeB: false,
+                              into: gradient + layer.weightOffset, ldc: n, beta: 1)
+            } else {
+                kernels.multiply(rows: m, columns: n, depth: count, d, aRowStride: 1, aDepthStride: m, a,
+                                 into: gradient + layer.weightOffset, from: .accumulate, terms: terms)
+            }
             for r in 0..<count { VectorKernels.add(d + r * m, to: gb, m) }
             guard index > 0 else { break }
-            // δ_{l−1} = (δ W) ⊙ φ′(z_{l−1}).
-            VectorKernels.multiply(rows: count, columns: n, depth: m, d, aRowStride: m, aDepthStride: 1, theta + layer.weightOffset,
-                                   into: deltaBelow, from: .zero, terms: terms)
+            if usesBLAS[index] {
+                BLAS.multiply(m: count, n: n, k: m, d, lda: m, transposeA: false, weights, ldb: n, transposeB: false,
+                              into: deltaBelow, ldc: n, beta: 0)
+            } else {
+                kernels.multiply(rows: count, columns: n, depth: m, d, aRowStride: m, aDepthStride: 1, weights,
+                                 into: deltaBelow, from: .zero, terms: terms)
+            }
             net.activation.backpropagate(deltaBelow, preactivations[index], a, count * n)
             swap(&delta, &deltaBelow)
         }
