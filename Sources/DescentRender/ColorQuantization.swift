@@ -135,8 +135,14 @@ public enum ColorQuantization {
         let exact = samples.map { LinearRGB(red: $0.red, green: $0.green, blue: $0.blue) }
         let goal = CIELab(linear: mean(exact))
         let candidates = exact.map { nearestEntries(to: CIELab(linear: $0), count: mixtureCandidates) }
+        let own = exact.map(CIELab.init(linear:))
         func distance(_ entries: [Int]) -> Double {
-            CIELab(linear: mean(entries.map { paletteLinear[$0] })).distanceSquared(goal)
+            var fidelity = 0.0
+            for (unit, entry) in entries.enumerated() {
+                fidelity += Double(samples[unit].weight) * paletteLab[entry].distanceSquared(own[unit])
+            }
+            return CIELab(linear: mean(entries.map { paletteLinear[$0] })).distanceSquared(goal)
+                + pixelWeight * fidelity / total
         }
         var chosen = candidates.map { $0[0] }
         var best = distance(chosen)
@@ -168,10 +174,15 @@ public enum ColorQuantization {
         return chosen.map { $0 + 16 }
     }
 
+    /// The CIELAB lightness L* of xterm-256 entry `index` (16–255).
+    public static func lightness(ofEntry index: Int) -> Double { paletteLab[index - 16].l }
+
     /// How many nearest palette entries each sample of ``xterm256Block(_:)`` may choose from,
     /// and how many of them it tries in moves of two samples.
     public static let mixtureCandidates = 10
     public static let pairCandidates = 6
+    /// The weight λ of the pixels' own errors against the block's (see ``xterm256Block(_:)``).
+    public static let pixelWeight = 0.15
 
     /// The offsets (index − 16) of the `count` palette entries nearest to `lab`, nearest first.
     private static func nearestEntries(to lab: CIELab, count: Int) -> [Int] {

@@ -22,6 +22,23 @@ public struct ColorQuantizer: Sendable {
 
     public init(depth: ColorDepth) { self.depth = depth }
 
+    /// A block's entries placed in a fixed order, so that equal mixtures make a regular texture
+    /// rather than noise: when the block is four half-block pixels or two whole cells, its
+    /// entries sorted dark to light go to the positions of ranks 0, 1, 2, … of the 2×2 Bayer
+    /// matrix [[0, 2], [3, 1]] (pixels: upper left, lower right, upper right, lower left), or of
+    /// a checkerboard (cells: the darker left on even rows, right on odd ones). Other blocks
+    /// (a half-block cell beside a trail cell) keep each sample's own entry.
+    static func ordered(_ entries: [Int], weights: [Int], row: Int) -> [Int] {
+        let ranks: [Int]
+        switch weights {
+        case [1, 1, 1, 1]: ranks = [0, 3, 2, 1]  // samples: left upper, left lower, right upper, right lower
+        case [2, 2]: ranks = row & 1 == 0 ? [0, 1] : [1, 0]
+        default: return entries
+        }
+        let sorted = entries.sorted { ColorQuantization.lightness(ofEntry: $0) < ColorQuantization.lightness(ofEntry: $1) }
+        return ranks.map { sorted[$0] }
+    }
+
     /// The other cell of the dither block of column `x`.
     public static func blockPartner(ofColumn x: Int) -> Int { x ^ 1 }
 
@@ -56,9 +73,10 @@ public struct ColorQuantizer: Sendable {
             entries = ColorQuantization.xterm256Block(samples)
             blocks[key] = entries
         }
+        let placed = Self.ordered(entries, weights: samples.map(\.weight), row: y)
         var foreground = depth.quantize(style.foreground), background = depth.quantize(style.background)
         for position in mine {
-            if layers[position].background { background = .indexed(entries[position]) } else { foreground = .indexed(entries[position]) }
+            if layers[position].background { background = .indexed(placed[position]) } else { foreground = .indexed(placed[position]) }
         }
         return (foreground, background)
     }

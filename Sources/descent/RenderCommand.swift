@@ -21,6 +21,9 @@ struct RenderCommand: ParsableCommand {
     /// Which view to draw.
     enum View: String, ExpressibleByArgument, CaseIterable { case surface, training }
 
+    /// What to write: ANSI text, or a standalone SVG picture or HTML page (see ``SVGWriter``).
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ansi, svg, html }
+
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var display: DisplayOptions
     @OptionGroup var training: TrainingRaceOptions
@@ -36,6 +39,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "The step shown (default: --steps; for the training view, see above).")
     var at: Int?
+
+    @Option(help: "ansi (text with colour escapes), svg or html (a standalone picture with exact colours; --color defaults to truecolor).")
+    var format: Format = .ansi
 
     @Flag(help: "Show the help overlay.")
     var keys = false
@@ -83,13 +89,18 @@ struct RenderCommand: ParsableCommand {
             if keys { state.apply(.toggleHelp) }
             frame = TrainingComposer(glyphs: glyphs, hasColors: depth != .none).compose(state, width: width, height: height)
         }
-        print(AnsiSerializer(depth: depth).serialize(frame))
+        switch format {
+        case .ansi: print(AnsiSerializer(depth: depth).serialize(frame))
+        case .svg: print(SVGWriter(depth: depth).svg(frame, title: "descent"), terminator: "")
+        case .html: print(SVGWriter(depth: depth).html(frame, title: "descent"), terminator: "")
+        }
     }
 
     /// The colour depth: as asked, or for `auto` the environment's when stdout is a terminal
     /// and none otherwise.
     private func depth() -> ColorDepth {
         if let depth = display.color.depth { return depth }
+        if format != .ansi { return .truecolor }
         guard isatty(STDOUT_FILENO) == 1 else { return .none }
         return ColorDepth.detect(environment: ProcessInfo.processInfo.environment, colorsReported: nil)
     }

@@ -76,3 +76,15 @@ func renderRejectsAnInvalidSize(size: String) throws {
     #expect(result.stdout.contains("gradient cosine") && result.stdout.contains("sharpness"))
     #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII })
 }
+
+@Test(arguments: ["svg", "html"])
+func renderWritesAStandalonePicture(format: String) throws {
+    let result = try DescentProcess.run(["render", "--format", format, "--size", "100x30", "--at", "20"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(result.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"600\""))
+    // Exact colours (truecolor unless --color says otherwise): viridis' dark end is in the map.
+    #expect(result.stdout.contains("fill=\"#"))
+    #expect(result.stdout.contains("step 20/200") || result.stdout.contains(">step</text>"))
+    if format == "html" { #expect(result.stdout.hasPrefix("<!DOCTYPE html>")) }
+}
