@@ -77,7 +77,7 @@ public struct AnsiSerializer: Sendable {
         }
     }
 
-    private static func sgr(_ codes: [String]) -> String {
+    static func sgr(_ codes: [String]) -> String {
         "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 }
