@@ -83,13 +83,41 @@ public struct BrailleCanvas: Sendable {
         line(fromDot: (dot(p.x, dotWidth), dot(p.y, dotHeight)), toDot: (dot(q.x, dotWidth), dot(q.y, dotHeight)), ink: ink)
     }
 
+    /// Like ``line(from:to:ink:)`` with a ``Stroke``: dots where the stroke's dash pattern is
+    /// off are skipped, a bold stroke also sets each dot's neighbour across the line (below a
+    /// mostly horizontal line, right of a mostly vertical one), and the pattern continues from
+    /// the previous segment. `includingStart` false leaves out the first dot (the end of the
+    /// previous segment of a path), so a shared point does not count twice in the pattern.
+    public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), ink: Ink,
+                              stroke: inout Stroke, includingStart: Bool) {
+        let limit = (x: Double(dotWidth), y: Double(dotHeight))
+        guard let (p, q) = SegmentClipper.clip(a, b, width: limit.x, height: limit.y),
+              [p.x, p.y, q.x, q.y].allSatisfy(\.isFinite) else { return }
+        func dot(_ v: Double, _ size: Int) -> Int { Int(min(max(v, 0), Double(size - 1))) }
+        let from = (x: dot(p.x, dotWidth), y: dot(p.y, dotHeight)), to = (x: dot(q.x, dotWidth), y: dot(q.y, dotHeight))
+        let across = Swift.abs(to.x - from.x) >= Swift.abs(to.y - from.y) ? (x: 0, y: 1) : (x: 1, y: 0)
+        var first = true
+        Self.walk(from: from, to: to) { x, y in
+            defer { first = false }
+            if first && !includingStart { return }
+            guard stroke.next() else { return }
+            set(dotX: x, dotY: y, ink: ink)
+            if stroke.width > 1 { set(dotX: x + across.x, dotY: y + across.y, ink: ink) }
+        }
+    }
+
     /// Bresenham's line between integer dots (both ends included); dots outside are ignored.
     public mutating func line(fromDot a: (x: Int, y: Int), toDot b: (x: Int, y: Int), ink: Ink) {
+        Self.walk(from: a, to: b) { x, y in set(dotX: x, dotY: y, ink: ink) }
+    }
+
+    /// Calls `visit` with every dot of Bresenham's line from `a` to `b`, both ends included.
+    private static func walk(from a: (x: Int, y: Int), to b: (x: Int, y: Int), _ visit: (Int, Int) -> Void) {
         let dx = Swift.abs(b.x - a.x), dy = -Swift.abs(b.y - a.y)
         let sx = a.x < b.x ? 1 : -1, sy = a.y < b.y ? 1 : -1
         var x = a.x, y = a.y, error = dx + dy
         while true {
-            set(dotX: x, dotY: y, ink: ink)
+            visit(x, y)
             if x == b.x && y == b.y { return }
             let e2 = 2 * error
             if e2 >= dy { error += dy; x += sx }
@@ -103,7 +131,9 @@ public struct BrailleCanvas: Sendable {
     /// cell's existing background when `background` is nil; a background from `background` is
     /// marked as a colour-field sample (``FieldColors/background``). Cells without dots are
     /// untouched.
-    public func compose(onto buffer: inout CellBuffer, braille: Bool, background: ((Int, Int) -> Color)? = nil) {
+    /// `foreground(x, y)`, when given, replaces the inks' colours (iso-lines toned to the map).
+    public func compose(onto buffer: inout CellBuffer, braille: Bool, background: ((Int, Int) -> Color)? = nil,
+                        foreground: ((Int, Int) -> Color)? = nil) {
         for row in 0..<area.height {
             for column in 0..<area.width {
                 let index = row * area.width + column
@@ -114,7 +144,8 @@ public struct BrailleCanvas: Sendable {
                 let under = buffer[x, y].style
                 let bg = background?(x, y) ?? under.background
                 let field: FieldColors = background != nil ? .background : under.field.intersection(.background)
-                buffer[x, y] = Cell(scalar, style: Style(foreground: colors[index], background: bg, field: field))
+                let fg = foreground?(x, y) ?? colors[index]
+                buffer[x, y] = Cell(scalar, style: Style(foreground: fg, background: bg, field: field))
             }
         }
     }

@@ -39,6 +39,16 @@ public struct CIELab: Sendable, Equatable {
 
     /// CIE76 ΔE*ab = √(ΔL*² + Δa*² + Δb*²).
     public func deltaE(_ other: CIELab) -> Double { distanceSquared(other).squareRoot() }
+
+    /// The colour as linear-light sRGB (the inverse of ``init(linear:)``), unclamped.
+    public var linear: LinearRGB {
+        let fy = (l + 16) / 116, fx = fy + a / 500, fz = fy - b / 200
+        func inverse(_ f: Double) -> Double { f > 6.0 / 29.0 ? f * f * f : (116 * f - 16) * 27.0 / 24389.0 }
+        let x = 0.95047 * inverse(fx), y = inverse(fy), z = 1.08883 * inverse(fz)
+        return LinearRGB(r: 3.2404542 * x - 1.5371385 * y - 0.4985314 * z,
+                         g: -0.9692660 * x + 1.8760108 * y + 0.0415560 * z,
+                         b: 0.0556434 * x - 0.2040259 * y + 1.0572252 * z)
+    }
 }
 
 /// sRGB with the transfer curve undone: components proportional to light, in [0, 1], so means
@@ -68,6 +78,15 @@ public struct LinearRGB: Sendable, Equatable {
     /// Each component clamped to [0, 1].
     public var clamped: LinearRGB {
         LinearRGB(r: min(max(r, 0), 1), g: min(max(g, 0), 1), b: min(max(b, 0), 1))
+    }
+
+    /// The sRGB colour of these components (clamped to [0, 1] first).
+    public var color: Color {
+        func byte(_ v: Double) -> Double {
+            let c = min(max(v, 0), 1)
+            return c <= 0.0031308 ? 12.92 * c : 1.055 * pow(c, 1 / 2.4) - 0.055
+        }
+        return Color.unit(byte(r), byte(g), byte(b))
     }
 
     /// The mean of `colors` (black when empty).

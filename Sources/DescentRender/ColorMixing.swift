@@ -24,3 +24,15 @@ extension Color {
         }
     }
 }
+
+extension Color {
+    /// The colour `amount` CIELAB lightness units (L*) lighter — or darker, where L* is above
+    /// 60, so the result stays inside the gamut — with a* and b* kept: a tone of the same
+    /// colour that differs from it by about `amount` ΔE. `.default` stays `.default`.
+    public func shifted(lightness amount: Double) -> Color {
+        guard case let .rgb(r, g, b) = self else { return self }
+        var lab = CIELab(red: r, green: g, blue: b)
+        lab.l += lab.l > 60 ? -amount : amount
+        return lab.linear.color
+    }
+}

@@ -10,6 +10,9 @@ public struct HeatmapLayer: Sendable {
     private let cellColors: [Color]
     /// The mean finite level of each cell's two pixels (NaN when neither is finite).
     private let cellLevels: [Double]
+    /// The iso-line colour of each cell: its colour ``PlotModel/contourContrast`` ΔE lighter
+    /// (darker at the light end).
+    private let contourTones: [Color]
 
     public init(field: Field, colorMap: ColorMap) {
         self.field = field
@@ -29,6 +32,7 @@ public struct HeatmapLayer: Sendable {
         }
         cellColors = colors
         cellLevels = levels
+        contourTones = colors.map { $0.shifted(lightness: PlotModel.contourContrast) }
     }
 
     /// The screen rectangle the heatmap covers (its field's viewport rect).
@@ -38,6 +42,12 @@ public struct HeatmapLayer: Sendable {
     public func cellColor(x: Int, y: Int) -> Color? {
         guard area.contains(x: x, y: y) else { return nil }
         return cellColors[(y - area.y) * area.width + (x - area.x)]
+    }
+
+    /// The iso-line colour over buffer cell (x, y), nil outside.
+    public func contourTone(x: Int, y: Int) -> Color? {
+        guard area.contains(x: x, y: y) else { return nil }
+        return contourTones[(y - area.y) * area.width + (x - area.x)]
     }
 
     /// Draws the heatmap into its area: `▀` with fg = upper pixel, bg = lower pixel; without

@@ -16,15 +16,19 @@ public struct LegendTable: Sendable {
         }
     }
 
-    /// One row: an optional swatch colour, the label and one text per column.
+    /// One row: an optional swatch colour, the label and one text per column. A row with a
+    /// `marker` shows it (bold, in the swatch colour) instead of the swatch block: an
+    /// optimizer's head glyph, so the legend names the paths without colour too.
     public struct Row: Sendable, Equatable {
         public var swatch: Color?
+        public var marker: Unicode.Scalar?
         public var label: String
         public var cells: [String]
         public var style: Style
 
-        public init(swatch: Color?, label: String, cells: [String], style: Style = .plain) {
+        public init(swatch: Color?, marker: Unicode.Scalar? = nil, label: String, cells: [String], style: Style = .plain) {
             self.swatch = swatch
+            self.marker = marker
             self.label = label
             self.cells = cells
             self.style = style
@@ -67,11 +71,14 @@ public struct LegendTable: Sendable {
         let (labelWidth, widths) = fit(width: rect.width)
         let hasSwatches = rows.contains { $0.swatch != nil }
         var y = rect.y
-        func line(swatch: Color?, label: String, cells: [String], style: Style) {
+        func line(swatch: Color?, marker: Unicode.Scalar? = nil, label: String, cells: [String], style: Style) {
             guard y < rect.maxY else { return }
             var x = rect.x
             if hasSwatches {
-                if let color = swatch { buffer[x, y] = Cell(glyphs.swatch, style: Style(foreground: color)) }
+                if let color = swatch {
+                    buffer[x, y] = marker.map { Cell($0, style: Style(foreground: color, attributes: .bold)) }
+                        ?? Cell(glyphs.swatch, style: Style(foreground: color))
+                }
                 x += 2
             }
             x = buffer.write(TextFitting.pad(label, to: labelWidth, ellipsis: glyphs.ellipsis), x: x, y: y, style: style, clip: rect)
@@ -85,6 +92,6 @@ public struct LegendTable: Sendable {
         if showsHeader {
             line(swatch: nil, label: labelTitle, cells: columns.map(\.title), style: Style(attributes: [.bold, .underline]))
         }
-        for row in rows { line(swatch: row.swatch, label: row.label, cells: row.cells, style: row.style) }
+        for row in rows { line(swatch: row.swatch, marker: row.marker, label: row.label, cells: row.cells, style: row.style) }
     }
 }

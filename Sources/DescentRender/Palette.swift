@@ -25,4 +25,20 @@ public struct Palette: Sendable {
         .rgb(213, 94, 0),     // vermillion    #D55E00
         .rgb(204, 121, 167),  // reddish purple #CC79A7
     ])
+
+    /// The optimizers' trail colours, chosen by measurement (Tests/Scripts/trail_palette.py)
+    /// among the colour-blind-safe Okabe–Ito and Paul Tol palettes and white: the six whose
+    /// least contrast against the viridis heatmap and least separation from each other — both
+    /// CIE76 ΔE, under normal vision and simulated protanopia, deuteranopia and tritanopia — is
+    /// largest (contrast ≥ 10, separation ≥ 15.8; Tests/DescentRenderTests/TrailPaletteTests).
+    /// Blues and greens, which vanish on viridis, are left out. The order puts different hues
+    /// side by side.
+    public static let trails = Palette(colors: [
+        .rgb(230, 159, 0),    // Okabe–Ito orange   #E69F00
+        .rgb(102, 204, 238),  // Tol bright cyan    #66CCEE
+        .rgb(255, 255, 255),  // white
+        .rgb(204, 51, 17),    // Tol vibrant red    #CC3311
+        .rgb(187, 187, 187),  // Tol bright grey    #BBBBBB
+        .rgb(238, 119, 51),   // Tol vibrant orange #EE7733
+    ])
 }

@@ -21,12 +21,16 @@ public struct TrajectoryOverlay: Sendable, Equatable {
     /// The step at which the run diverged, if it did: marked `✖` plus the step number at the
     /// last finite point (pulled inside the view when it lies outside).
     public var divergedAtStep: Int?
+    /// Dash pattern, head glyph and mark (``TrailStyle/lane(_:)`` for an optimizer's lane).
+    public var style: TrailStyle
 
-    public init(points: [PlanePoint], color: Color, showsHead: Bool = true, divergedAtStep: Int? = nil) {
+    public init(points: [PlanePoint], color: Color, showsHead: Bool = true, divergedAtStep: Int? = nil,
+                style: TrailStyle = .plain) {
         self.points = points
         self.color = color
         self.showsHead = showsHead
         self.divergedAtStep = divergedAtStep
+        self.style = style
     }
 }
 
@@ -72,8 +76,12 @@ public struct PlotModel: Sendable {
     public var layers: SurfaceLayers?
     public var showsHeatmap: Bool
     public var showsContours: Bool
-    /// The iso-line colour (subtle: a light grey by default).
+    /// The iso-line colour without the heatmap (subtle: a light grey by default). Over the
+    /// heatmap, iso-lines are a tone of the heatmap colour under them, ``contourContrast`` ΔE
+    /// lighter (darker on its light end): dimmer than any trail (see ``Palette/trails``).
     public var contourColor: Color
+    /// Trails two braille dots wide (a room's projector), not one.
+    public var boldTrails: Bool
     public var criticalPoints: [CriticalPoint]
     public var trajectories: [TrajectoryOverlay]
     public var arrows: [ArrowOverlay]
@@ -85,7 +93,7 @@ public struct PlotModel: Sendable {
     public init(viewBox: ViewBox, layers: SurfaceLayers? = nil, showsHeatmap: Bool = true, showsContours: Bool = true,
                 contourColor: Color = .rgb(190, 190, 190), criticalPoints: [CriticalPoint] = [],
                 trajectories: [TrajectoryOverlay] = [], arrows: [ArrowOverlay] = [], cursor: PlanePoint? = nil,
-                showsAxes: Bool = true) {
+                showsAxes: Bool = true, boldTrails: Bool = false) {
         self.viewBox = viewBox
         self.layers = layers
         self.showsHeatmap = showsHeatmap
@@ -96,5 +104,9 @@ public struct PlotModel: Sendable {
         self.arrows = arrows
         self.cursor = cursor
         self.showsAxes = showsAxes
+        self.boldTrails = boldTrails
     }
+
+    /// How far (ΔE, as a CIELAB lightness shift) iso-lines stand out from the heatmap under them.
+    public static let contourContrast = 8.0
 }

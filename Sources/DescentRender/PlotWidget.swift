@@ -33,12 +33,19 @@ public enum PlotWidget {
         heatmap?.draw(into: &buffer, glyphs: glyphs)
         var painter = Painter(buffer: buffer, viewport: viewport, glyphs: glyphs, heatmap: heatmap)
 
+        // Iso-lines first, in a layer of their own (tones of the heatmap), then the paths over
+        // them: a cell with a path shows only the path's dots.
         if model.showsContours, let contours = layers?.contours {
             contours.draw(into: &painter.canvas, ink: Ink(color: model.contourColor, fallback: glyphs.contourDot))
+            painter.composeCanvas(tone: heatmap.map { h in
+                { x, y in h.contourTone(x: x, y: y) ?? model.contourColor }
+            })
         }
-        for trajectory in model.trajectories { painter.polyline(trajectory.points, color: trajectory.color) }
-        for arrow in model.arrows { painter.polyline([arrow.from, arrow.to], color: arrow.color) }
-        painter.composeCanvas()
+        for trajectory in model.trajectories {
+            painter.polyline(trajectory.points, color: trajectory.color, style: trajectory.style, bold: model.boldTrails)
+        }
+        for arrow in model.arrows { painter.polyline([arrow.from, arrow.to], color: arrow.color, style: .plain, bold: false) }
+        painter.composeCanvas(tone: nil)
 
         for point in model.criticalPoints {
             painter.marker(marker(for: point.kind, glyphs), at: PlanePoint(x: point.x, y: point.y),
@@ -54,7 +61,10 @@ public enum PlotWidget {
             if let step = trajectory.divergedAtStep {
                 painter.label(String(glyphs.diverged) + String(step), near: last, color: trajectory.color)
             } else if trajectory.showsHead {
-                painter.marker(glyphs.head, at: last, color: trajectory.color, attributes: .bold)
+                // ASCII has no head shapes: the path's mark, bold and reversed.
+                let ascii = glyphs.head.isASCII
+                painter.marker(ascii ? trajectory.style.mark ?? glyphs.head : trajectory.style.head, at: last,
+                               color: trajectory.color, attributes: ascii && trajectory.style.mark != nil ? [.bold, .reverse] : .bold)
             }
         }
         if let cursor = model.cursor {
@@ -94,20 +104,31 @@ private struct Painter {
         canvas = BrailleCanvas(area: viewport.rect)
     }
 
-    /// Lines through the finite points in order (non-finite points are skipped); a lone point
+    /// Lines through the finite points in order (non-finite points are skipped) in `style`'s
+    /// dash pattern, continued from segment to segment, two dots wide when `bold`; a lone point
     /// is one dot.
-    mutating func polyline(_ points: [PlanePoint], color: Color) {
-        let ink = Ink(color: color, fallback: glyphs.curveDot)
+    mutating func polyline(_ points: [PlanePoint], color: Color, style: TrailStyle, bold: Bool) {
+        let ink = Ink(color: color, fallback: style.mark ?? glyphs.curveDot)
+        var stroke = Stroke(dashes: style.dashes, width: bold ? 2 : 1)
         var previous: (x: Double, y: Double)?
         for point in points where point.isFinite {
             let dot = viewport.grid(x: point.x, y: point.y, .dots)
-            if let from = previous { canvas.line(from: from, to: dot, ink: ink) } else { canvas.point(dot.x, dot.y, ink: ink) }
+            if let from = previous {
+                canvas.line(from: from, to: dot, ink: ink, stroke: &stroke, includingStart: false)
+            } else {
+                canvas.point(dot.x, dot.y, ink: ink)
+                _ = stroke.next()
+            }
             previous = dot
         }
     }
 
-    mutating func composeCanvas() {
-        canvas.compose(onto: &buffer, braille: glyphs.braille, background: heatmap.map { h in { h.cellColor(x: $0, y: $1) ?? .default } })
+    /// Writes the canvas into the buffer over the heatmap and starts a new, empty layer;
+    /// `tone(x, y)`, when given, colours every cell's dots instead of their ink.
+    mutating func composeCanvas(tone: ((Int, Int) -> Color)?) {
+        canvas.compose(onto: &buffer, braille: glyphs.braille, background: heatmap.map { h in { h.cellColor(x: $0, y: $1) ?? .default } },
+                       foreground: tone)
+        canvas = BrailleCanvas(area: viewport.rect)
     }
 
     /// The style of a glyph in `color` over cell (x, y): on the heatmap colour of the cell

@@ -1,10 +1,11 @@
 import DescentRender
 
 /// Plain-ASCII spellings of the few non-ASCII characters in the app's own text (key names,
-/// math symbols), for a non-UTF-8 locale or `--ascii`.
+/// math symbols), for a non-UTF-8 locale or `--ascii`. Arrows stay arrows (`step 60->61`,
+/// `<- ->` for keys), never words that would run into the numbers around them.
 enum AsciiText {
     private static let replacements: [Unicode.Scalar: String] = [
-        "→": "Right", "←": "Left", "↑": "Up", "↓": "Down", "×": "x", "÷": "/", "–": "-", "−": "-",
+        "→": "->", "←": "<-", "↑": "^", "↓": "v", "Δ": "d", "×": "x", "÷": "/", "–": "-", "−": "-",
         "∇": "grad ", "‖": "|", "▶": ">", "▮": "|", "▸": ">", "·": "-", "η": "lr", "…": "~", "✖": "X",
         "ₖ": "k", "θ": "theta", "₀": "0", "λ": "lambda ",
     ]

@@ -79,7 +79,7 @@ public struct FrameComposer {
             contourColor: showsHeatmap ? .rgb(200, 200, 200) : .rgb(140, 140, 140),
             criticalPoints: state.surface.criticalPoints,
             trajectories: state.escape.map { cloudOverlays($0, state: state, lanes: panel.lanes) }
-                ?? panel.lanes.map { trajectory(state.lanes[$0], state: state) },
+                ?? panel.lanes.map { trajectory(state.lanes[$0], index: $0, state: state) },
             arrows: state.escape == nil && panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [],
             cursor: state.cursor)
         var local = CellBuffer(width: panel.plotRect.width, height: panel.plotRect.height)
@@ -90,7 +90,7 @@ public struct FrameComposer {
     /// At most this many points of a trail are drawn (evenly thinned beyond it).
     static let maximumTrailPoints = 4000
 
-    private func trajectory(_ lane: Lane, state: SurfaceState) -> TrajectoryOverlay {
+    private func trajectory(_ lane: Lane, index: Int, state: SurfaceState) -> TrajectoryOverlay {
         let last = lane.shownStep(state.step)
         var points: [PlanePoint] = []
         if last >= 0 {
@@ -100,7 +100,7 @@ public struct FrameComposer {
             if (last - first) % stride != 0 { points.append(lane.run.planePoint(last)) }
         }
         let diverged = lane.hasDiverged(by: state.step) ? lane.run.divergedAt : nil
-        return TrajectoryOverlay(points: points, color: lane.color, divergedAtStep: diverged)
+        return TrajectoryOverlay(points: points, color: lane.color, divergedAtStep: diverged, style: .lane(index))
     }
 
     private func arrows(_ state: SurfaceState, box: ViewBox) -> [ArrowOverlay] {

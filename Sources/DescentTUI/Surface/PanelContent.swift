@@ -23,7 +23,9 @@ extension FrameComposer {
             cells.append(NumberFormat.compact(lr))
             cells.append(lane.arrivalStep.flatMap { $0 <= state.step ? String($0) : nil } ?? "-")
             let attributes: CellAttributes = lane.isHidden ? .dim : (k == state.selected ? .bold : [])
+            let trail = TrailStyle.lane(k)
             return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
+                                   marker: glyphs.head.isASCII ? trail.mark : trail.head,
                                    label: text(marker + "\(k + 1) " + lane.label + (lane.isHidden ? " (hidden)" : "")),
                                    cells: cells, style: Style(attributes: attributes))
         }

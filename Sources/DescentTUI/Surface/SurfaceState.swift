@@ -59,7 +59,7 @@ public struct SurfaceState {
         self.width = width
         self.height = height
         lanes = setup.entries.enumerated().map { k, entry in
-            Lane(entry: entry, color: entry.color ?? Palette.okabeIto[k], surface: setup.surface, schedule: setup.schedule,
+            Lane(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
                  start: setup.start)
         }
         computeAhead()
