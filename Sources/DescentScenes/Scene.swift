@@ -12,6 +12,9 @@ public struct Scene: Sendable {
     public var title: String
     /// One or two sentences: what the scene shows.
     public var description: String
+    /// Its place in the lesson list: lessons are listed by `order` (then by file name), those
+    /// without one after those with one.
+    public var order: Int?
     /// The surface the runs descend; nil only for a training-only scene (no surface race).
     public var surface: SceneSurface?
     /// The plane rectangle shown at first: the scene's `view`, else the surface's own

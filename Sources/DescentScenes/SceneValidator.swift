@@ -19,6 +19,8 @@ public enum SceneLimits {
     public static let recordedPoints = 5_000_000
     public static let speed = 1.0...5000.0
     public static let titleLength = 80
+    /// The range of a scene's `order` (its place in the lesson list).
+    public static let order = 0...1_000_000
     public static let textLength = 1000
     /// The largest absolute coordinate of starts, centres and view boxes.
     public static let coordinate = 1e6
@@ -29,7 +31,7 @@ struct SceneValidator {
     var reader: SceneReader
     let registry: Registry
 
-    static let topKeys = ["title", "description", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training"]
+    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training"]
     static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
 
     /// The scene, or nil when something required could not be read (the reader holds why).
@@ -39,13 +41,14 @@ struct SceneValidator {
         let description = text(root, "description", in: "", maxLength: SceneLimits.textLength, singleLine: false,
                                required: "a scene needs a description (a string)")
 
+        let order = reader.integer(root, "order", in: "", range: SceneLimits.order)
         let run = reader.table(root, "run", in: "") ?? TOMLTable()
         reader.checkKeys(run, at: "run", allowed: Self.runKeys)
         let seed = reader.seed(run, "seed", in: "run") ?? 0
         let training = self.training(root, seed: seed)
         // Without a surface race the scene shows the plain square around the origin.
         var scene = Scene(
-            file: reader.file, title: title ?? "", description: description ?? "", surface: nil,
+            file: reader.file, title: title ?? "", description: description ?? "", order: order, surface: nil,
             view: ViewBox(x: -1...1, y: -1...1), start: [0, 0], optimizers: [], schedule: nil, noise: nil, steps: 200,
             tolerance: 0.01, speed: 30, layout: .overlay, seed: seed, notes: [], cloud: nil, data: nil, training: training)
 

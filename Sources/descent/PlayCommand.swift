@@ -75,11 +75,12 @@ struct PlayCommand: ParsableCommand {
     @Flag(name: .customLong("training"), help: "Start in the training view (n switches between the two views).")
     var startInTraining = false
 
-    @Flag(help: "Choose a lesson from --scenes first (what 'descent' with no arguments does).")
+    @Flag(help: "Choose a lesson from the lesson list first (what 'descent' with no arguments does).")
     var pick = false
 
-    @Option(help: ArgumentHelp("The folder of scene files the picker lists.", valueName: "DIR"))
-    var scenes = "scenes"
+    @Option(help: ArgumentHelp("The folder of lessons (scene files) the list shows (default: ./scenes, else an installed "
+                               + "copy in PREFIX/share/descent/scenes beside PREFIX/bin/descent).", valueName: "DIR"))
+    var scenes: String?
 
     @Option(help: .hidden)
     var exitAfter: Double?
@@ -92,9 +93,10 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        // `descent` alone (or --pick) offers the lessons in --scenes, when there are any.
-        let lessons = pick || CommandLine.arguments.count == 1 ? SceneCatalog.lessons(in: scenes) : []
-        let preset = lessons.count > 1 ? nil : try display.makeContent(simulation, training, specs: optimizers)
+        // `descent` alone (or --pick) shows the lesson list.
+        let list = pick || (scenes != nil && optimizers.isEmpty) || CommandLine.arguments.count == 1
+            ? SceneCatalog.list(directory: scenes) : nil
+        let preset = list != nil ? nil : try display.makeContent(simulation, training, specs: optimizers)
         var environment = ProcessInfo.processInfo.environment
         if display.color == .never { environment["NO_COLOR"] = "1" }
         if display.color == .truecolor { environment["COLORTERM"] = "truecolor" }
@@ -107,7 +109,7 @@ struct PlayCommand: ParsableCommand {
         let size = terminal.size()
         let model = preset.map {
             AppModel(lesson: $0.lesson, startInTraining: startInTraining, width: size.width, height: size.height)
-        } ?? AppModel(lessons: LessonList(lessons: lessons, source: scenes), width: size.width, height: size.height)
+        } ?? AppModel(lessons: list ?? LessonList(lessons: []), width: size.width, height: size.height)
         let (display, simulation, training) = (display, simulation, training)
         var loop = AppLoop(model: model, view: view) { lesson in
             Result {

@@ -2,27 +2,74 @@ import DescentScenes
 import DescentTUI
 import Foundation
 
-/// The lesson list's entries: the default race, then every scene file in a folder, sorted by file
-/// name. A file that does not load is listed with its first `FILE:LINE:COLUMN` error.
+/// The lesson list's entries and where they came from: the default race, then every scene file
+/// of the lessons folder in teaching order (each scene's `order`, then file name; files without
+/// an `order` last). A file that does not load is listed with its first `FILE:LINE:COLUMN` error.
 enum SceneCatalog {
     static let defaultRace = Lesson(
         title: "The default race",
         description: "SGD, momentum, Nesterov, Adagrad, RMSprop and Adam on Beale's function from (1, 1.5).",
         path: nil)
 
-    static func lessons(in directory: String) -> [Lesson] {
+    /// The lessons of `directory` (`--scenes`), or of the first folder of ``searchPath()`` that
+    /// has scene files; the list's source line says which, or where it looked.
+    static func list(directory: String?) -> LessonList {
+        let candidates = directory.map { [$0] } ?? searchPath()
+        guard let found = candidates.first(where: { !sceneFiles(in: $0).isEmpty }) else {
+            let looked = candidates.joined(separator: ", ")
+            return LessonList(lessons: [defaultRace], source: "no lessons found (looked in \(looked)); --scenes DIR names a folder")
+        }
+        return LessonList(lessons: [defaultRace] + lessons(in: found), source: "lessons from \(found)")
+    }
+
+    /// Where lessons are looked for when `--scenes` is not given, first first: `scenes` in the
+    /// working directory (a checkout), `share/descent/scenes` beside the executable's `bin`
+    /// (an installed copy: `PREFIX/bin/descent` and `PREFIX/share/descent/scenes`), and the
+    /// `scenes` folder of the source tree a SwiftPM build lives in (`.build/…/descent`).
+    static func searchPath() -> [String] {
+        var paths = ["scenes"]
+        if let executable = Self.executablePath() {
+            let bin = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            paths.append(bin.deletingLastPathComponent().appendingPathComponent("share/descent/scenes").path)
+            var directory = bin
+            for _ in 0..<3 {
+                directory = directory.deletingLastPathComponent()
+                if directory.lastPathComponent == ".build" {
+                    paths.append(directory.deletingLastPathComponent().appendingPathComponent("scenes").path)
+                    break
+                }
+            }
+        }
+        return paths
+    }
+
+    /// The running executable, symlinks resolved.
+    private static func executablePath() -> String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+    }
+
+    /// The `.toml` files of `directory`, sorted by name.
+    static func sceneFiles(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        let scenes = names.filter { $0.lowercased().hasSuffix(".toml") }.sorted().map { name -> Lesson in
+        return names.filter { $0.lowercased().hasSuffix(".toml") }.sorted()
+    }
+
+    /// The lessons of `directory` in teaching order.
+    static func lessons(in directory: String) -> [Lesson] {
+        let entries = sceneFiles(in: directory).map { name -> (order: Int?, lesson: Lesson) in
             let path = (directory as NSString).appendingPathComponent(name)
             do throws(SceneLoadError) {
                 let scene = try Scene.load(path: path)
-                return Lesson(title: scene.title, description: scene.description, path: path)
+                return (scene.order, Lesson(title: scene.title, description: scene.description, path: path))
             } catch {
                 let diagnostics = error.diagnostics.map { "\($0)" }
-                return Lesson(title: name, description: "", path: path,
-                              problem: diagnostics.first ?? "\(path): does not load")
+                return (nil, Lesson(title: name, description: "", path: path, problem: diagnostics.first ?? "\(path): does not load"))
             }
         }
-        return [defaultRace] + scenes
+        // A stable sort: file-name order among equal orders.
+        return entries.enumerated().sorted { a, b in
+            (a.element.order ?? Int.max, a.offset) < (b.element.order ?? Int.max, b.offset)
+        }.map(\.element.lesson)
     }
 }

@@ -98,7 +98,8 @@ private struct PlaySession {
     let session: TmuxSession
     let scratch: URL
 
-    init(_ arguments: String, width: Int = 120, height: Int = 40) throws {
+    /// `arguments` run in `directory` (default: the test's own working directory).
+    init(_ arguments: String, width: Int = 120, height: Int = 40, directory: String? = nil) throws {
         let binary = DescentProcess.executable.path
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-e2e-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -107,7 +108,7 @@ private struct PlaySession {
         // The wrapper shell shares descent's process group, so a Ctrl-C or Ctrl-\ typed in the pane
         // reaches it too: it traps SIGINT and SIGQUIT (a trap, unlike an ignored signal, is reset
         // for descent).
-        let command = "trap true INT QUIT; stty -a > \(before); '\(binary)' \(arguments); status=$?; stty -a > \(after); "
+        let command = (directory.map { "cd '\($0)'; " } ?? "") + "trap true INT QUIT; stty -a > \(before); '\(binary)' \(arguments); status=$?; stty -a > \(after); "
             + "echo descent-exited $status; sleep 60"
         session = try TmuxSession(command: command, width: width, height: height)
     }
@@ -262,6 +263,44 @@ func lessonsCanBeLeftAndMovedBetween() throws {
     try session.send("q")
     try session.waitFor("the list, the next lesson selected") { $0.contains("choose a lesson") && $0.contains("▸ " + next) }
     try session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// A lessons folder with a broken file and two scenes out of file-name order: the list follows
+/// `order` and shows the broken file with its FILE:LINE:COLUMN error, which Enter does not open.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func theListFollowsOrderAndShowsBrokenLessons() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-lessons-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func scene(_ title: String, order: Int) -> String {
+        "title = \"\(title)\"\ndescription = \"About \(title).\"\norder = \(order)\n[surface]\nname = \"quadratic\"\n"
+            + "[run]\nstart = [1, 1]\n[[optimizer]]\nspec = \"sgd(lr=0.1)\"\n"
+    }
+    try scene("Second lesson", order: 20).write(to: folder.appendingPathComponent("a.toml"), atomically: true, encoding: .utf8)
+    try scene("First lesson", order: 10).write(to: folder.appendingPathComponent("b.toml"), atomically: true, encoding: .utf8)
+    try "title = \"Broken\"\nsteps = = 3\n".write(to: folder.appendingPathComponent("c.toml"), atomically: true, encoding: .utf8)
+    let play = try PlaySession("--scenes '\(folder.path)'")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the list") { $0.contains("choose a lesson") && $0.contains("Second lesson") }
+    #expect(play.session.listTitles().map { $0.replacingOccurrences(of: "✖ ", with: "") } == ["The default race", "First lesson", "Second lesson", "c.toml"])
+    try play.session.selectInList("✖ c.toml")
+    let screen = try play.session.waitFor("the error") { $0.contains("c.toml:2:9") && $0.contains("TOML syntax") }
+    #expect(screen.contains("does not load"))
+    try play.session.send("Enter")
+    try play.session.waitFor("still the list") { $0.contains("choose a lesson") && $0.contains("! ") }
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// Started outside the repository, `descent` finds the lessons of the source tree it was built in.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func lessonsAreFoundOutsideTheRepository() throws {
+    let play = try PlaySession("", directory: FileManager.default.temporaryDirectory.path)
+    defer { play.cleanUp() }
+    let screen = try play.session.waitFor("the lessons") { $0.contains("choose a lesson") && $0.contains("The long valley") }
+    #expect(screen.contains("lessons from /"))
+    try play.session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
 }
 

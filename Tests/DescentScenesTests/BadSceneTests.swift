@@ -23,6 +23,12 @@ import Testing
         """
 
     static let cases: [Case] = [
+        Case(name: "order out of range", text: "order = -1\n" + header + "[[optimizer]]\nspec = \"sgd\"\n", expected: [
+            "bad.toml:1:9: order: must be between 0 and 1000000, got -1",
+        ]),
+        Case(name: "order as text", text: "order = \"first\"\n" + header + "[[optimizer]]\nspec = \"sgd\"\n", expected: [
+            "bad.toml:1:9: order: must be an integer, got a string",
+        ]),
         Case(name: "syntax error", text: "title = \"t\"\nsteps = = 3\n", expected: [
             "bad.toml:2:9: TOML syntax: Error while parsing value: could not determine value type",
         ]),

@@ -23,6 +23,21 @@ import Testing
         #expect(scenes.contains { $0.surface != nil && $0.training != nil }, "a scene with both races")
     }
 
+    /// The lesson list's teaching order (each scene's `order`): the quadratic, the valleys,
+    /// saddles, noise, schedules, sign methods, SAM, training.
+    @Test func theLessonsHaveATeachingOrder() throws {
+        let scenes = try sceneFiles().map { (name: $0.deletingPathExtension().lastPathComponent, scene: try Scene.load(path: $0.path)) }
+        #expect(scenes.allSatisfy { $0.scene.order != nil }, "every lesson has an order")
+        let ordered = scenes.sorted { ($0.scene.order ?? .max) < ($1.scene.order ?? .max) }.map(\.name)
+        #expect(Set(scenes.compactMap(\.scene.order)).count == scenes.count, "no two lessons share a place")
+        func place(_ name: String) -> Int { ordered.firstIndex(of: name) ?? -1 }
+        let teaching = ["quadratic", "long-valley", "saddle", "minibatch-noise", "schedules", "sign-methods", "sam-sharp-flat",
+                        "training-optimizers"]
+        #expect(ordered.first == "quadratic")
+        #expect(zip(teaching, teaching.dropFirst()).allSatisfy { place($0) < place($1) }, "\(ordered)")
+        #expect(ordered.suffix(2).allSatisfy { $0.hasPrefix("training-") })
+    }
+
     @Test(arguments: try sceneFiles())
     func everySceneLoadsAndPlaysToTheEnd(_ url: URL) throws {
         let scene = try Scene.load(path: url.path)

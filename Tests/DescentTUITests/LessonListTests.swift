@@ -101,11 +101,11 @@ private func press(_ keys: [Key], on model: inout AppModel) -> [Command] {
     }
 
     @Test func theViewListsTitlesMarksTheSelectionAndShowsItsDescriptionAndPreview() {
-        var model = AppModel(lessons: LessonList(lessons: lessons, source: "scenes"), width: 120, height: 40)
+        var model = AppModel(lessons: LessonList(lessons: lessons, source: "lessons from scenes"), width: 120, height: 40)
         _ = press([.down], on: &model)
         let text = AppView(glyphs: .unicode).compose(model).text()
         #expect(text.contains("choose a lesson"))
-        #expect(text.contains("from scenes"))
+        #expect(text.contains("lessons from scenes"))
         #expect(text.contains("  The default race"))
         #expect(text.contains("▸ The long valley"))
         #expect(text.contains("SGD zig-zags across a narrow valley."))

@@ -1,6 +1,6 @@
 import DescentRender
 
-/// Draws the lesson list: a title and where the lessons came from, one row per lesson (the
+/// Draws the lesson list: a title and where the lessons came from (or where they were looked for), one row per lesson (the
 /// selected one reversed, a broken file marked), and beside the list — from
 /// ``sideBySideMinimumWidth`` columns — the selected lesson's description (or its error) above
 /// a small preview of its first frame; narrower, the description goes below the list. The key
@@ -31,8 +31,8 @@ public struct LessonListView {
         let inner = Rect(x: 2, y: 1, width: width - 4, height: height - 2)
         buffer.write("descent: choose a lesson", x: inner.x, y: inner.y, style: Style(attributes: .bold), clip: inner)
         if let source = list.source {
-            let where_ = text(TextFitting.truncate("  from " + source, to: inner.width - 24, ellipsis: glyphs.ellipsis))
-            buffer.write(where_, x: inner.x + 24, y: inner.y, style: Style(attributes: .dim), clip: inner)
+            buffer.write(text(TextFitting.truncate(source, to: inner.width, ellipsis: glyphs.ellipsis)), x: inner.x, y: inner.y + 1,
+                         style: Style(attributes: .dim), clip: inner)
         }
         let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 4)
         if width >= Self.sideBySideMinimumWidth {
