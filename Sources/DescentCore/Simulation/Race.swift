@@ -57,22 +57,29 @@ public struct RaceResult: Sendable, Equatable {
         let count = run.count
         finalLoss = count > 0 ? run.losses[count - 1] : .nan
         finalPoint = count > 0 ? run.current : []
-        let minima = surface.criticalPoints.filter(\.kind.isMinimum)
-        stepsToTolerance = nil
-        reachedMinimum = nil
+        let arrival = run.firstArrival(at: surface.criticalPoints.filter(\.kind.isMinimum), tolerance: tolerance, in: 0..<count)
+        stepsToTolerance = arrival?.step
+        reachedMinimum = arrival?.minimum
         pathLength = 0
-        for k in 0..<count {
-            let x = run.point(k)
-            if k > 0 { pathLength += distance(x, run.point(k - 1)) }
-            if stepsToTolerance == nil, let m = minima.first(where: { distance(x, [$0.x, $0.y]) <= tolerance }) {
-                stepsToTolerance = k
-                reachedMinimum = m
-            }
-        }
+        for k in 1..<max(count, 1) { pathLength += distance(run.point(k), run.point(k - 1)) }
         if count > 0, let best = surface.criticalPoints.min(by: { distance(finalPoint, [$0.x, $0.y]) < distance(finalPoint, [$1.x, $1.y]) }) {
             nearest = best
             nearestDistance = distance(finalPoint, [best.x, best.y])
         }
+    }
+}
+
+extension Run {
+    /// The first step k in `steps` whose point lies within `tolerance` of one of `minima`
+    /// (‖x_k − p‖₂ ≤ tolerance), and that minimum: when a run counts as arrived, for
+    /// `descent race` and the visualizer's leaderboard alike (which checks each new stretch of
+    /// history as the run grows).
+    public func firstArrival(at minima: [CriticalPoint], tolerance: Double, in steps: Range<Int>) -> (step: Int, minimum: CriticalPoint)? {
+        for k in steps.clamped(to: 0..<count) {
+            let x = point(k)
+            if let m = minima.first(where: { distance(x, [$0.x, $0.y]) <= tolerance }) { return (k, m) }
+        }
+        return nil
     }
 }
 

@@ -4,8 +4,8 @@
 /// rate η_k used to go from x_k to x_{k+1}, and (optionally) the optimizer's state after step k,
 /// so stepping back through a run is an index change, not a recomputation.
 ///
-/// Each ``advance()`` does: η_k = schedule(k, base η); x_{k+1} = optimizer.step(x_k, ∇f(x_k), η_k);
-/// evaluate f and ∇f at x_{k+1}. A non-finite coordinate, loss or gradient (or a step that changed
+/// Each ``advance()`` takes the one ``OptimizerStep`` (η_k = schedule(k, base η);
+/// x_{k+1} = optimizer.step(x_k, ∇f(x_k), η_k); finite check), then evaluates f and ∇f at x_{k+1}. A non-finite coordinate, loss or gradient (or a step that changed
 /// the number of parameters) ends the run:
 /// ``divergedAt`` records k+1 and the history stops at x_k.
 public struct Run {
@@ -87,17 +87,15 @@ public struct Run {
         let k = count - 1
         var x = point(k)
         let g = gradient(k)
-        let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
-        optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
+        let lr = OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, oracle: oracle)
         var next = [Double](repeating: 0, count: dimension)
         // A step that changed the number of parameters (a faulty plugin) ends the run like a non-finite one.
-        let loss = x.count == dimension && x.allSatisfy(\.isFinite) ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
-        learningRates.append(lr)
-        guard record(x, loss, next) else {
-            learningRates.removeLast()
+        let loss = lr != nil ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
+        guard let lr, record(x, loss, next) else {
             divergedAt = k + 1
             return false
         }
+        learningRates.append(lr)
         if recordsState { states.append(optimizer.state) }
         return true
     }

@@ -2,8 +2,8 @@
 /// measurements a live view needs after every step.
 ///
 /// Step t (``step()``): take the next minibatch B_t from the ``MinibatchOrder``; evaluate
-/// L_B(θ_t) and g_t = ∇L_B(θ_t); η_t = schedule(t, base η); θ_{t+1} = optimizer.step(θ_t, g_t, η_t),
-/// where the optimizer's oracle (for SAM, look-ahead methods) evaluates the same minibatch at any
+/// L_B(θ_t) and g_t = ∇L_B(θ_t); then the one ``OptimizerStep`` of every simulation:
+/// η_t = schedule(t, base η); θ_{t+1} = optimizer.step(θ_t, g_t, η_t), where the optimizer's oracle (for SAM, look-ahead methods) evaluates the same minibatch at any
 /// point; record a ``StepRecord``; every K steps (``WalkSettings``) also a ``SegmentProfile``.
 /// A non-finite loss, gradient or parameter ends training: ``divergedAt`` records the step and θ
 /// stays at the last finite iterate.
@@ -107,11 +107,10 @@ public struct Trainer {
             divergedAt = t
             return false
         }
-        let lr = schedule.learningRate(at: t, base: optimizer.learningRate)
         swapCopy(from: parameters, into: &previousParameters)
-        optimizer.step(params: &parameters, gradient: gradient, lr: lr, oracle: oracle)
-        guard allFinite(parameters) else {
-            swapCopy(from: previousParameters, into: &parameters)
+        guard let lr = OptimizerStep.take(&optimizer, schedule: schedule, step: t, params: &parameters, gradient: gradient,
+                                          oracle: oracle) else {
+            parameters = previousParameters
             divergedAt = t + 1
             return false
         }
@@ -163,12 +162,6 @@ public struct Evaluation: Sendable, Equatable {
 /// Copies `source` into `target` of the same length without reallocating.
 private func swapCopy(from source: [Double], into target: inout [Double]) {
     for i in target.indices { target[i] = source[i] }
-}
-
-/// Whether every element is finite.
-private func allFinite(_ v: [Double]) -> Bool {
-    for x in v where !x.isFinite { return false }
-    return true
 }
 
 /// ‖v‖ as √(Σvᵢ²), falling back to the overflow-safe ``euclideanNorm(_:)`` when the sum

@@ -62,18 +62,14 @@ public struct Lane {
     var originalLearningRate: Double { prototype.learningRate }
 
     /// Advances the run to `steps` steps (or until it diverges) and checks the new points
-    /// against the minima: arrival is the first k with ‖x_k − p‖₂ ≤ `tolerance` for a minimum p.
+    /// against the minima (``Run/firstArrival(at:tolerance:in:)``, as `descent race` does).
     mutating func extend(toStep steps: Int, minima: [CriticalPoint], tolerance: Double) {
         run.advance(toStep: steps)
-        while checkedCount < run.count {
-            defer { checkedCount += 1 }
-            guard arrivalStep == nil else { continue }
-            let p = run.point(checkedCount)
-            if let m = minima.first(where: { euclideanNorm([p[0] - $0.x, p[1] - $0.y]) <= tolerance }) {
-                arrivalStep = checkedCount
-                arrivalPoint = m
-            }
+        if arrivalStep == nil, let arrival = run.firstArrival(at: minima, tolerance: tolerance, in: checkedCount..<run.count) {
+            arrivalStep = arrival.step
+            arrivalPoint = arrival.minimum
         }
+        checkedCount = run.count
     }
 
     /// The last recorded step not after `step` (a diverged run stops early).

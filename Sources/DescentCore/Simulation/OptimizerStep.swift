@@ -1,0 +1,23 @@
+/// The one optimizer step every simulation takes — a surface run (``Run``), each run of a
+/// saddle-escape cloud (``EscapeCloud``, made of runs) and net training (``Trainer``):
+///
+///     η_k = schedule(k, η)                          (the base rate η lives in the optimizer)
+///     x_{k+1} = optimizer.step(x_k, g_k, η_k)       (the oracle re-evaluates for SAM, L-BFGS …)
+///     finite check: every coordinate of x_{k+1} finite, and as many as before
+///
+/// The caller evaluates g_k before and records after, as its history needs; a step that fails
+/// the check ends the caller's run (`divergedAt`).
+public enum OptimizerStep {
+    /// Takes step `k` in place; returns η_k, or nil when x_{k+1} is not finite or changed size
+    /// (then `params` holds whatever the optimizer wrote and the caller restores or stops).
+    @inline(__always)
+    public static func take(_ optimizer: inout any Optimizer, schedule: any Schedule, step k: Int,
+                            params: inout [Double], gradient: [Double], oracle: GradientOracle) -> Double? {
+        let dimension = params.count
+        let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
+        optimizer.step(params: &params, gradient: gradient, lr: lr, oracle: oracle)
+        guard params.count == dimension else { return nil }
+        for x in params where !x.isFinite { return nil }
+        return lr
+    }
+}
