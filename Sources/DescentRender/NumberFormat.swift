@@ -24,7 +24,7 @@ public enum NumberFormat {
     public static func scientific(_ v: Double, decimals: Int) -> String {
         guard v.isFinite, v != 0 else { return v == 0 ? "0" : fixed(v, decimals: 0) }
         var exponent = decimalExponent(v)
-        var mantissa = v / powerOfTen(exponent)
+        var mantissa = scaled(v, byPowerOfTen: -exponent)
         let scale = powerOfTen(max(0, min(decimals, 15)))
         if (Swift.abs(mantissa) * scale).rounded() / scale >= 10 { exponent += 1; mantissa /= 10 }
         return stripZeros(fixed(mantissa, decimals: decimals)) + "e" + String(exponent)
@@ -41,13 +41,27 @@ public enum NumberFormat {
         return stripZeros(fixed(v, decimals: max(0, s - 1 - exponent)))
     }
 
-    /// ⌊log₁₀|v|⌋ for finite non-zero v, corrected for rounding in the logarithm.
+    /// ⌊log₁₀|v|⌋ for finite non-zero v (0 for zero and non-finite v), corrected for rounding
+    /// in the logarithm. Subnormal v (down to 4.9·10⁻³²⁴, where 10^e itself underflows) are
+    /// scaled by 10³⁰⁰ first.
     static func decimalExponent(_ v: Double) -> Int {
         let a = Swift.abs(v)
+        guard a.isFinite, a > 0 else { return 0 }
+        if a < 1e-290 { return decimalExponent(a * 1e300) - 300 }
         var e = Int((log(a) / log(10.0)).rounded(.down))
         if powerOfTen(e) > a { e -= 1 }
         if powerOfTen(e + 1) <= a { e += 1 }
         return e
+    }
+
+    /// v·10^k, multiplying or dividing by an exact power (one rounding for |k| ≤ 22), in two
+    /// steps when 10^|k| itself would overflow (|k| > 290, e.g. for subnormal v).
+    static func scaled(_ v: Double, byPowerOfTen k: Int) -> Double {
+        guard Swift.abs(k) <= 290 else {
+            let half = k / 2
+            return scaled(scaled(v, byPowerOfTen: half), byPowerOfTen: k - half)
+        }
+        return k >= 0 ? v * powerOfTen(k) : v / powerOfTen(-k)
     }
 
     /// 10^k, exact for |k| ≤ 22 (a product of exact powers, or one correctly rounded division).

@@ -17,10 +17,11 @@ public enum AxisScale: Sendable, Equatable {
 /// Tick placement at "nice" steps 1, 2 or 5 × 10ⁿ, with compact labels.
 public enum Ticks {
     /// The smallest step s ∈ {1, 2, 5, 10} × 10ⁿ with s ≥ span / maxCount (nil when the span is
-    /// not finite and positive).
+    /// not finite and positive, or so small that 10ⁿ is not a normal Double).
     public static func niceStep(span: Double, maxCount: Int) -> Double? {
         guard span.isFinite, span > 0 else { return nil }
         let raw = span / Double(max(maxCount, 1))
+        guard raw >= 1e-300 else { return nil }
         let magnitude = NumberFormat.powerOfTen(NumberFormat.decimalExponent(raw))
         let residual = raw / magnitude
         // 1e-9 of slack: 5e-5 / 1e-5 is 5.000000000000001 in floating point.
@@ -29,7 +30,8 @@ public enum Ticks {
     }
 
     /// Ticks at the multiples k·s of the nice step inside `range`, labelled with the decimals
-    /// the step needs (scientific when values reach 10⁵ or the step is below 10⁻³).
+    /// the step needs (scientific when values reach 10⁵ or the step is below 10⁻³), and more
+    /// decimals while two labels would read the same (a range narrow for its magnitude).
     public static func linear(_ range: ClosedRange<Double>, maxCount: Int) -> [Tick] {
         guard let step = niceStep(span: range.upperBound - range.lowerBound, maxCount: maxCount) else {
             let v = range.lowerBound
@@ -41,14 +43,19 @@ public enum Ticks {
         let stepExponent = NumberFormat.decimalExponent(step)
         let largest = max(Swift.abs(range.lowerBound), Swift.abs(range.upperBound))
         let scientific = largest >= 1e5 || stepExponent < -3
-        return stride(from: first, through: last, by: 1).map { k in
-            let v = k * step
-            if scientific {
-                let decimals = v == 0 ? 0 : max(0, min(NumberFormat.decimalExponent(v) - stepExponent, 3))
-                return Tick(position: v, label: NumberFormat.scientific(v, decimals: decimals))
+        let values = stride(from: first, through: last, by: 1).map { $0 * step }
+        var ticks: [Tick] = []
+        for extra in 0...16 {
+            ticks = values.map { v in
+                if scientific {
+                    let decimals = v == 0 ? 0 : max(0, min(NumberFormat.decimalExponent(v) - stepExponent, 3)) + extra
+                    return Tick(position: v, label: NumberFormat.scientific(v, decimals: decimals))
+                }
+                return Tick(position: v, label: NumberFormat.fixed(v, decimals: max(0, -stepExponent) + extra))
             }
-            return Tick(position: v, label: NumberFormat.fixed(v, decimals: max(0, -stepExponent)))
+            if zip(ticks, ticks.dropFirst()).allSatisfy({ $0.label != $1.label }) { break }
         }
+        return ticks
     }
 
     /// Ticks for a log₁₀ axis whose range is given in exponents (log₁₀ of the values): integer

@@ -14,7 +14,7 @@ extension SceneValidator {
             let path = "optimizer[\(i)]"
             reader.checkKeys(table, at: path, allowed: Self.optimizerKeys)
             let spec = optimizerSpec(table, at: path, seed: seed)
-            let label = text(table, "label", in: path, maxLength: SceneLimits.titleLength, singleLine: true)
+            let label = text(table, "label", in: path, maxLength: Limits.titleLength, singleLine: true)
             let color = self.color(table, at: path)
             let start = coordinatePoint(table, "start", in: path)
             let schedule = scheduleSpec(table, in: path)
@@ -38,8 +38,8 @@ extension SceneValidator {
         let path = SceneReader.path(parent, key)
         let tables = reader.tables(table, key, in: parent, required: required)
         if tables.isEmpty, table[key]?.array?.isEmpty == true { reader.report(path, required) }
-        if tables.count > SceneLimits.optimizers.upperBound {
-            reader.report(path, "at most \(SceneLimits.optimizers.upperBound) optimizers, got \(tables.count)")
+        if tables.count > Limits.optimizers.upperBound {
+            reader.report(path, "at most \(Limits.optimizers.upperBound) optimizers, got \(tables.count)")
             return []
         }
         return tables
@@ -105,10 +105,10 @@ extension SceneValidator {
     mutating func cloud(_ root: TOMLTable, seed: UInt64) -> SceneCloud? {
         guard let table = reader.table(root, "cloud", in: "") else { return nil }
         reader.checkKeys(table, at: "cloud", allowed: ["count", "center", "radius", "seed", "escape_radius"])
-        let count = reader.integer(table, "count", in: "cloud", range: SceneLimits.cloudCount, required: "a cloud needs count (how many starts)")
+        let count = reader.integer(table, "count", in: "cloud", range: Limits.cloudCount, required: "a cloud needs count (how many starts)")
         let center = coordinatePoint(table, "center", in: "cloud", required: "a cloud needs center = [x, y]")
-        let radius = reader.number(table, "radius", in: "cloud", range: 0...SceneLimits.coordinate, required: "a cloud needs radius (of the disc of starts)")
-        let escape = reader.number(table, "escape_radius", in: "cloud", range: 0...SceneLimits.coordinate,
+        let radius = reader.number(table, "radius", in: "cloud", range: 0...Limits.coordinate, required: "a cloud needs radius (of the disc of starts)")
+        let escape = reader.number(table, "escape_radius", in: "cloud", range: 0...Limits.coordinate,
                                    required: "a cloud needs escape_radius (a run has escaped once it is farther from the centre)")
         let cloudSeed = reader.seed(table, "seed", in: "cloud") ?? seed
         guard let count, let center, let radius, let escape else { return nil }

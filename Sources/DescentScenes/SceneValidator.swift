@@ -1,30 +1,8 @@
 import DescentCore
 import TOMLKit
 
-/// The limits a scene must stay within (so no file can ask for unbounded work or memory).
-public enum SceneLimits {
-    public static let steps = 1...1_000_000
-    public static let optimizers = 1...16
-    public static let notes = 0...500
-    public static let cloudCount = 1...10_000
-    public static let samples = 2...100_000
-    /// Epochs of a training race.
-    public static let epochs = 1...10_000
-    /// The widest layer of a training net.
-    public static let netWidth = 512
-    /// The most parameters (weights and biases) of a training net.
-    public static let netParameters = 100_000
-    /// Steps × runs: the number of points a scene may record (80 MB of history at most); for a
-    /// training race, steps × trainers.
-    public static let recordedPoints = 5_000_000
-    public static let speed = 1.0...5000.0
-    public static let titleLength = 80
-    /// The range of a scene's `order` (its place in the lesson list).
-    public static let order = 0...1_000_000
-    public static let textLength = 1000
-    /// The largest absolute coordinate of starts, centres and view boxes.
-    public static let coordinate = 1e6
-}
+/// The limits of scene files are the program's one table, ``Limits``; the TUI names them so.
+public typealias SceneLimits = Limits
 
 /// Turns a parsed TOML table into a ``Scene``, reporting every problem through its reader.
 struct SceneValidator {
@@ -37,11 +15,11 @@ struct SceneValidator {
     /// The scene, or nil when something required could not be read (the reader holds why).
     mutating func scene(from root: TOMLTable) -> Scene? {
         reader.checkKeys(root, at: "", allowed: Self.topKeys)
-        let title = text(root, "title", in: "", maxLength: SceneLimits.titleLength, singleLine: true, required: "a scene needs a title (a string)")
-        let description = text(root, "description", in: "", maxLength: SceneLimits.textLength, singleLine: false,
+        let title = text(root, "title", in: "", maxLength: Limits.titleLength, singleLine: true, required: "a scene needs a title (a string)")
+        let description = text(root, "description", in: "", maxLength: Limits.textLength, singleLine: false,
                                required: "a scene needs a description (a string)")
 
-        let order = reader.integer(root, "order", in: "", range: SceneLimits.order)
+        let order = reader.integer(root, "order", in: "", range: Limits.sceneOrder)
         let run = reader.table(root, "run", in: "") ?? TOMLTable()
         reader.checkKeys(run, at: "run", allowed: Self.runKeys)
         let seed = reader.seed(run, "seed", in: "run") ?? 0
@@ -76,9 +54,9 @@ struct SceneValidator {
     /// noise, horizon, tolerance, speed, layout, captions, cloud and data. False when something
     /// required could not be read.
     private mutating func surfaceRace(_ root: TOMLTable, run: TOMLTable, seed: UInt64, into scene: inout Scene) -> Bool {
-        let steps = reader.integer(run, "steps", in: "run", range: SceneLimits.steps) ?? 200
+        let steps = reader.integer(run, "steps", in: "run", range: 1...Limits.steps.upperBound) ?? 200
         let tolerance = reader.number(run, "tolerance", in: "run", range: 1e-12...1e3) ?? 0.01
-        let speed = reader.number(run, "speed", in: "run", range: SceneLimits.speed) ?? 30
+        let speed = reader.number(run, "speed", in: "run", range: Limits.speed) ?? 30
         let layout = reader.choice(run, "layout", in: "run", as: SceneLayout.self) ?? .overlay
         let schedule = scheduleSpec(run, in: "run")
 
@@ -169,8 +147,8 @@ struct SceneValidator {
     /// A start point or centre: two finite numbers within ±``SceneLimits/coordinate``.
     mutating func coordinatePoint(_ table: TOMLTable, _ key: String, in parent: String, required: String? = nil) -> [Double]? {
         guard let p = reader.point(table, key, in: parent, required: required) else { return nil }
-        guard p.allSatisfy({ abs($0) <= SceneLimits.coordinate }) else {
-            reader.report(SceneReader.path(parent, key), "coordinates must be within ±\(formatNumber(SceneLimits.coordinate))")
+        guard p.allSatisfy({ abs($0) <= Limits.coordinate }) else {
+            reader.report(SceneReader.path(parent, key), "coordinates must be within ±\(formatNumber(Limits.coordinate))")
             return nil
         }
         return p
@@ -196,8 +174,8 @@ struct SceneValidator {
     private mutating func checkBudget(steps: Int, optimizers: Int, cloud: SceneCloud?) {
         let runs = optimizers * (cloud?.starts.count ?? 1)
         let (points, overflow) = (steps + 1).multipliedReportingOverflow(by: max(runs, 1))
-        if overflow || points > SceneLimits.recordedPoints {
-            reader.report("run.steps", "\(steps) steps × \(runs) runs is more than \(SceneLimits.recordedPoints) recorded points; use fewer steps or runs")
+        if overflow || points > Limits.recordedPoints {
+            reader.report("run.steps", "\(steps) steps × \(runs) runs is more than \(Limits.recordedPoints) recorded points; use fewer steps or runs")
         }
     }
 
@@ -212,8 +190,8 @@ struct SceneValidator {
     mutating func captions(_ table: TOMLTable, in parent: String, at key: String, last: Int) -> [(at: Int, text: String, pause: Bool)] {
         let notesPath = SceneReader.path(parent, "notes")
         let tables = reader.tables(table, "notes", in: parent)
-        if tables.count > SceneLimits.notes.upperBound {
-            reader.report(notesPath, "at most \(SceneLimits.notes.upperBound) notes, got \(tables.count)")
+        if tables.count > Limits.notes.upperBound {
+            reader.report(notesPath, "at most \(Limits.notes.upperBound) notes, got \(tables.count)")
             return []
         }
         var notes: [(at: Int, text: String, pause: Bool)] = []
@@ -221,7 +199,7 @@ struct SceneValidator {
             let path = notesPath + "[\(i)]"
             reader.checkKeys(t, at: path, allowed: [key, "text", "pause"])
             let at = reader.integer(t, key, in: path, range: 0...last, required: "a note needs the \(key) it is shown at")
-            let text = self.text(t, "text", in: path, maxLength: SceneLimits.textLength, singleLine: false, required: "a note needs its text")
+            let text = self.text(t, "text", in: path, maxLength: Limits.textLength, singleLine: false, required: "a note needs its text")
             let pause = reader.bool(t, "pause", in: path) ?? false
             if let at, let text { notes.append((at, text, pause)) }
         }

@@ -79,8 +79,8 @@ extension SceneValidator {
         let x = reader.interval(view, "x", in: path), y = reader.interval(view, "y", in: path)
         for key in ["x", "y"] where view[key] == nil { reader.reportMissing(path + "." + key, "a view needs x = [low, high] and y = [low, high]") }
         guard let x, let y else { return nil }
-        guard [x.lowerBound, x.upperBound, y.lowerBound, y.upperBound].allSatisfy({ abs($0) <= SceneLimits.coordinate }) else {
-            reader.report(path, "coordinates must be within ±\(formatNumber(SceneLimits.coordinate))")
+        guard [x.lowerBound, x.upperBound, y.lowerBound, y.upperBound].allSatisfy({ abs($0) <= Limits.coordinate }) else {
+            reader.report(path, "coordinates must be within ±\(formatNumber(Limits.coordinate))")
             return nil
         }
         return ViewBox(x: x, y: y)

@@ -32,12 +32,12 @@ extension SceneValidator {
         let built = trainingProblem(table, seed: seed)
         let trainingSetSize = built?.problem.data.train.count
         let batch = batchSize(table, in: "training", required: "a training race needs batch_size: an integer >= 1, or \"full\" (the whole training set)")
-        let epochs = reader.integer(table, "epochs", in: "training", range: SceneLimits.epochs,
+        let epochs = reader.integer(table, "epochs", in: "training", range: 1...Limits.epochs.upperBound,
                                     required: "a training race needs epochs (playback pauses after them)")
-        let evaluateEvery = reader.integer(table, "eval_every", in: "training", range: SceneLimits.steps)
-        let walkEvery = reader.integer(table, "walk_every", in: "training", range: 0...SceneLimits.steps.upperBound) ?? 0
+        let evaluateEvery = reader.integer(table, "eval_every", in: "training", range: 1...Limits.steps.upperBound)
+        let walkEvery = reader.integer(table, "walk_every", in: "training", range: 0...Limits.steps.upperBound) ?? 0
         let optimizers = trainingOptimizers(table, seed: seed, trainingSetSize: trainingSetSize)
-        let notes = captions(table, in: "training", at: "epoch", last: epochs ?? SceneLimits.epochs.upperBound)
+        let notes = captions(table, in: "training", at: "epoch", last: epochs ?? Limits.epochs.upperBound)
 
         guard let built, let trainingSetSize, let batch, let epochs, !optimizers.isEmpty else { return nil }
         var recipe = built.recipe
@@ -59,7 +59,7 @@ extension SceneValidator {
             set = SyntheticDataset(rawValue: name)
             if set == nil { reportUnknown("training.dataset", kind: "data set", name: name, valid: names) }
         }
-        let samples = reader.integer(table, "samples", in: "training", range: SceneLimits.samples) ?? 1000
+        let samples = reader.integer(table, "samples", in: "training", range: Limits.samples) ?? 1000
         let noise = reader.number(table, "noise", in: "training", range: 0...10)
         let validation = validationFraction(table, samples: samples)
         let activation = reader.choice(table, "activation", in: "training", as: Activation.self) ?? .tanh
@@ -94,26 +94,15 @@ extension SceneValidator {
         return fraction
     }
 
-    /// `net` (default 2-16-16-2): widths joined by '-', each at most ``SceneLimits/netWidth``,
-    /// with at most ``SceneLimits/netParameters`` parameters Σ_l n_l(n_{l−1} + 1).
+    /// `net` (default 2-16-16-2): widths joined by '-', within the net limits of ``Limits``.
     private mutating func net(_ table: TOMLTable, activation: Activation) -> MLP? {
         guard let text = reader.string(table, "net", in: "training") ?? (table["net"] == nil ? "2-16-16-2" : nil) else { return nil }
-        let net: MLP
         do {
-            net = try MLP(text, activation: activation)
+            return try MLP(text, activation: activation)
         } catch {
             reader.report("training.net", error.message)
             return nil
         }
-        if let widest = net.widths.max(), widest > SceneLimits.netWidth {
-            reader.report("training.net", "every layer width must be at most \(SceneLimits.netWidth), got \(widest)")
-            return nil
-        }
-        guard net.parameterCount <= SceneLimits.netParameters else {
-            reader.report("training.net", "the net '\(text)' has \(net.parameterCount) parameters; at most \(SceneLimits.netParameters)")
-            return nil
-        }
-        return net
     }
 
     /// `batch_size`: an integer B ≥ 1, or `"full"`.
@@ -123,10 +112,10 @@ extension SceneValidator {
             if let required { reader.reportMissing(path, required) }
             return nil
         }
-        if let b = value.int, b >= 1 { return .samples(b) }
+        if let b = value.int, Limits.batch.contains(b) { return .samples(b) }
         if value.string == "full" { return .full }
         let got = value.int.map(String.init) ?? value.string.map { "'\($0)'" } ?? SceneReader.describe(value)
-        reader.report(path, "must be an integer >= 1 or \"full\", got \(got)")
+        reader.report(path, "must be an integer from 1 to \(Limits.batch.upperBound) or \"full\", got \(got)")
         return nil
     }
 
@@ -140,7 +129,7 @@ extension SceneValidator {
             let path = "training.optimizer[\(i)]"
             reader.checkKeys(t, at: path, allowed: Self.trainingOptimizerKeys)
             let spec = optimizerSpec(t, at: path, seed: seed)
-            let label = text(t, "label", in: path, maxLength: SceneLimits.titleLength, singleLine: true)
+            let label = text(t, "label", in: path, maxLength: Limits.titleLength, singleLine: true)
             let color = self.color(t, at: path)
             let schedule = scheduleSpec(t, in: path)
             let batch = batchSize(t, in: path)
@@ -156,9 +145,9 @@ extension SceneValidator {
     /// ``SceneLimits/recordedPoints`` records.
     private mutating func checkTrainingBudget(epochs: Int, trainingSetSize n: Int, batchSizes: [Int]) {
         let stepsPerEpoch = (n - 1) / (batchSizes.min() ?? n) + 1
-        if epochs * stepsPerEpoch * batchSizes.count > SceneLimits.recordedPoints {
+        if epochs * stepsPerEpoch * batchSizes.count > Limits.recordedPoints {
             reader.report("training.epochs", "\(epochs) epochs × \(stepsPerEpoch) steps × \(batchSizes.count) optimizers is more than "
-                          + "\(SceneLimits.recordedPoints) recorded steps; use fewer epochs, samples or optimizers, or larger batches")
+                          + "\(Limits.recordedPoints) recorded steps; use fewer epochs, samples or optimizers, or larger batches")
         }
     }
 }

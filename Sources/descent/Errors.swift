@@ -14,9 +14,7 @@ struct CommandError: Error, CustomStringConvertible {
 
     /// A spec error, prefixed by what was being parsed and the column it points at.
     init(_ error: SpecError, in option: String, text: String) {
-        if error.message.contains("\n") {
-            description = "\(option) '\(text)': \(error.message)"
-        } else if let column = error.column {
+        if let column = error.column {
             description = "\(option) '\(text)' (column \(column)): \(error.message)"
         } else {
             description = "\(option) '\(text)': \(error.message)"

@@ -27,6 +27,7 @@ struct RaceCommand: ParsableCommand {
 
     func validate() throws {
         guard !optimizers.isEmpty else { throw ValidationError("give at least one optimizer spec, e.g. 'descent race adam sgd(lr=0.01)'") }
+        try checkOptimizerCount(optimizers.count)
         guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tol must be a positive number") }
     }
 

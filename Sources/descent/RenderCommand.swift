@@ -51,15 +51,16 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         _ = try frameSize()
-        if let at { guard at >= 0 else { throw ValidationError("--at must be >= 0, got \(at)") } }
+        if let at { try checkLimit(at, Limits.steps, option: "--at") }
     }
 
-    /// `--size` as (width, height): two whole numbers from 1 to 1000 joined by `x`.
+    /// `--size` as (width, height): two whole numbers within ``Limits/frameSide`` joined by `x`.
     func frameSize() throws -> (width: Int, height: Int) {
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              (1...1000).contains(width), (1...1000).contains(height) else {
-            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT with each from 1 to 1000, e.g. 120x40")
+              Limits.frameSide.contains(width), Limits.frameSide.contains(height) else {
+            let side = Limits.frameSide
+            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT with each from \(side.lowerBound) to \(side.upperBound), e.g. 120x40")
         }
         return (width, height)
     }
@@ -74,6 +75,9 @@ struct RenderCommand: ParsableCommand {
             throw CommandError("this scene has only a training race: use --view training")
         }
         if let race = content.race, view != .training {
+            if let at, at > race.steps {
+                throw CommandError("--at \(at) is past the run's last step, \(race.steps) (--steps or the scene's run.steps)")
+            }
             var state = SurfaceState(setup: race, width: width, height: height)
             state.seek(toStep: at ?? race.steps)
             if keys { _ = state.apply(.toggleHelp) }
@@ -84,7 +88,13 @@ struct RenderCommand: ParsableCommand {
                 throw CommandError("--panel \(panel.rawValue): the decision boundary needs data with two features")
             }
             let stepsPerEpoch = content.training.trainers.first?.sampler.stepsPerEpoch ?? 0
-            for _ in 0..<(at ?? (content.training.epochs ?? 5) * stepsPerEpoch) { state.apply(.stepForward) }
+            let steps = at ?? (content.training.epochs ?? 5) * stepsPerEpoch
+            let trainers = max(content.training.trainers.count, 1)
+            guard steps <= Limits.recordedPoints / trainers else {
+                throw CommandError("--at \(steps): \(trainers) optimizers × \(steps) steps is more than \(Limits.recordedPoints) "
+                                   + "recorded steps (the limit); at most \(Limits.recordedPoints / trainers) steps")
+            }
+            for _ in 0..<steps { state.apply(.stepForward) }
             while state.panel != panel { state.apply(.nextPanel) }
             if keys { state.apply(.toggleHelp) }
             frame = TrainingComposer(glyphs: glyphs, hasColors: depth != .none).compose(state, width: width, height: height)

@@ -22,8 +22,7 @@ struct SimulationOptions: ParsableArguments {
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard steps >= 0 else { throw ValidationError("--steps must be >= 0, got \(steps)") }
-        guard steps <= 10_000_000 else { throw ValidationError("--steps must be at most 10000000, got \(steps)") }
+        try checkLimit(steps, Limits.steps, option: "--steps")
     }
 
     /// The surface, or a clear error naming the option.

@@ -32,7 +32,8 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         guard !training.specs.isEmpty else { throw ValidationError("give at least one optimizer spec, e.g. 'descent train adam(lr=0.01)'") }
-        guard (0...100_000).contains(epochs) else { throw ValidationError("--epochs must be between 0 and 100000, got \(epochs)") }
+        try checkOptimizerCount(training.specs.count)
+        try checkLimit(epochs, Limits.epochs, option: "--epochs")
     }
 
     func run() throws {

@@ -34,6 +34,7 @@ struct TrainViewCommand: ParsableCommand {
 
     func validate() throws {
         guard !training.specs.isEmpty else { throw ValidationError("give at least one optimizer spec, e.g. 'descent train-view adam(lr=0.01)'") }
+        try checkOptimizerCount(training.specs.count)
         if let exitAfter { guard exitAfter.isFinite, exitAfter > 0 else { throw ValidationError("--exit-after must be positive") } }
     }
 

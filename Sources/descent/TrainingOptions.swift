@@ -43,11 +43,11 @@ struct NetOptions: ParsableArguments {
 
     /// Checks the ranges.
     func validate() throws {
-        guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
-        guard (2...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 2 and 1000000, got \(samples)") }
+        try checkLimit(batch, Limits.batch, option: "--batch")
+        try checkLimit(samples, Limits.samples, option: "--samples")
         guard validation > 0, validation < 1 else { throw ValidationError("--validation must lie strictly between 0 and 1, got \(validation)") }
         if let noise, !(noise.isFinite && noise >= 0) { throw ValidationError("--noise must be a finite number >= 0") }
-        if let idxLimit, idxLimit < 2 { throw ValidationError("--idx-limit must be at least 2, got \(idxLimit)") }
+        if let idxLimit { try checkLimit(idxLimit, Limits.samples, option: "--idx-limit") }
     }
 
     /// The data set's name as given or implied (moons, or idx with --idx-images).

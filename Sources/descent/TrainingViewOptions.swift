@@ -13,8 +13,8 @@ struct TrainingViewOptions: ParsableArguments {
     var walkEvery: Int = TrainingSetup.defaultWalk.every
 
     func validate() throws {
-        if let evaluateEvery { guard evaluateEvery >= 1 else { throw ValidationError("--eval-every must be at least 1, got \(evaluateEvery)") } }
-        guard walkEvery >= 0 else { throw ValidationError("--walk-every must be 0 (off) or more, got \(walkEvery)") }
+        if let evaluateEvery { try checkLimit(evaluateEvery, 1...Limits.steps.upperBound, option: "--eval-every") }
+        try checkLimit(walkEvery, Limits.steps, option: "--walk-every")
     }
 
     /// ``TrainingSetup/defaultWalk`` every `--walk-every` steps.

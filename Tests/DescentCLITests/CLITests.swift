@@ -98,13 +98,11 @@ import Testing
         #expect(result.stderr.contains(fragment), "\(result.stderr)")
     }
 
-    @Test func badExpressionShowsACaretUnderTheColumn() throws {
+    @Test func badExpressionIsOneLineNamingTheColumn() throws {
         let result = try DescentProcess.run(["trace", "--optimizer", "sgd", "--surface", "5x^2 + * y"])
         #expect(result.status != 0)
         #expect(result.stderr == """
-            descent: error: --surface '5x^2 + * y': bad expression (column 8):
-            5x^2 + * y
-                   ^ expected an operand after '+'
+            descent: error: --surface '5x^2 + * y' (column 8): bad expression: expected an operand after '+'
 
             """)
     }

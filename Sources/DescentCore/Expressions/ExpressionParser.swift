@@ -11,13 +11,24 @@
 /// ```
 /// So `-x^2` is -(x²), `x^-2` is x⁻², `2x^2` is 2·x², and implicit multiplication binds like
 /// `*` (left to right): `1/2x` is (1/2)·x. Functions need parentheses: `sin x` is an error.
+///
+/// The text is at most ``Limits/expressionLength`` characters and nests parentheses, calls,
+/// signs and powers at most ``Limits/expressionDepth`` deep, so parsing (and everything that
+/// walks the tree) recurses a bounded number of times whatever the input.
 struct ExpressionParser {
     private var lexer: ExpressionLexer
     private var current: ExpressionToken
     private var previous: ExpressionToken?
+    /// How deeply the rule being parsed is nested.
+    private var depth = 0
 
     /// Parses the whole text into a tree (constants folded).
     static func parse(_ text: String) throws(ExpressionError) -> ExpressionNode {
+        let length = text.count
+        guard length <= Limits.expressionLength else {
+            throw ExpressionError(expression: String(text.prefix(40)) + "…", column: Limits.expressionLength + 1,
+                                  message: "the expression has \(length) characters; at most \(Limits.expressionLength) (the limit)")
+        }
         var parser = try ExpressionParser(text)
         guard parser.current.kind != .end else {
             throw parser.lexer.error("empty expression", column: 1)
@@ -40,6 +51,14 @@ struct ExpressionParser {
 
     private func error(_ message: String) -> ExpressionError {
         lexer.error(message, column: current.column)
+    }
+
+    /// Enters one level of nesting: an error past ``Limits/expressionDepth``.
+    private mutating func enter() throws(ExpressionError) {
+        depth += 1
+        if depth > Limits.expressionDepth {
+            throw error("nested more than \(Limits.expressionDepth) deep (the limit for parentheses, calls, signs and powers)")
+        }
     }
 
     private mutating func advance() throws(ExpressionError) {
@@ -74,9 +93,13 @@ struct ExpressionParser {
         switch current.kind {
         case .symbol("-"):
             try advance()
+            try enter()
+            defer { depth -= 1 }
             return .negated(try unary())
         case .symbol("+"):
             try advance()
+            try enter()
+            defer { depth -= 1 }
             return try unary()
         default:
             return try power()
@@ -87,6 +110,8 @@ struct ExpressionParser {
         let base = try primary()
         guard current.kind == .symbol("^") else { return base }
         try advance()
+        try enter()
+        defer { depth -= 1 }
         return .combined(.power, base, try unary())
     }
 
@@ -122,6 +147,8 @@ struct ExpressionParser {
     private mutating func parenthesised() throws(ExpressionError) -> ExpressionNode {
         let open = current
         try advance()
+        try enter()
+        defer { depth -= 1 }
         let node = try sum()
         switch current.kind {
         case .symbol(")"):

@@ -92,7 +92,7 @@ public struct Registry: Sendable {
         do {
             return try Surface.expression(text)
         } catch {
-            throw SpecError("bad expression (column \(error.column)):\n\(error.diagnostic)", column: error.column)
+            throw SpecError("bad expression: \(error.message)", column: error.column)
         }
     }
 

@@ -46,8 +46,9 @@ extension HyperParameter {
         case (.real, .number(let v)):
             checked = .number(v)
         case (.integer, .number(let v)):
-            guard v == v.rounded(), Swift.abs(v) < 1e15 else {
-                throw SpecError("'\(name)' must be a whole number, got \(formatNumber(v))")
+            guard v == v.rounded() else { throw SpecError("'\(name)' must be a whole number, got \(formatNumber(v))") }
+            guard Limits.wholeNumber(v, in: -Limits.integerParameter...Limits.integerParameter) != nil else {
+                throw SpecError("'\(name)' must be within ±\(Limits.integerParameter) (the limit), got \(formatNumber(v))")
             }
             checked = .number(v)
         case (.flag, .flag(let b)):

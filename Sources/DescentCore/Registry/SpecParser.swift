@@ -16,14 +16,16 @@ public struct Spec: Sendable, Equatable {
 /// them joined by `|` (`clip_norm(max_norm=1) | sgd(lr=0.1)`: transforms first, optimizer last).
 ///
 /// Values are numbers (`0.01`, `-3`, `1e-8`), `true`/`false`, tuples of numbers (`(0.9, 0.99)`)
-/// or bare words (`triangular2`). Errors carry the 1-based column.
+/// or bare words (`triangular2`). Errors carry the 1-based column. A spec is at most
+/// ``Limits/specLength`` characters, a chain at most ``Limits/specChain`` specs, a spec or a
+/// tuple at most ``Limits/specArguments`` entries.
 public struct SpecParser {
     private let scalars: [Unicode.Scalar]
     private var index = 0
 
     /// Parses a single spec.
     public static func parse(_ text: String) throws(SpecError) -> Spec {
-        var parser = SpecParser(text)
+        var parser = try SpecParser(text)
         let spec = try parser.spec()
         parser.skipSpace()
         if !parser.atEnd {
@@ -34,10 +36,13 @@ public struct SpecParser {
 
     /// Parses `spec | spec | ...`.
     public static func parseChain(_ text: String) throws(SpecError) -> [Spec] {
-        var parser = SpecParser(text)
+        var parser = try SpecParser(text)
         var specs = [try parser.spec()]
         parser.skipSpace()
         while parser.peek == "|" {
+            guard specs.count < Limits.specChain else {
+                throw parser.error("more than \(Limits.specChain) specs chained with '|' (the limit)")
+            }
             parser.index += 1
             specs.append(try parser.spec())
             parser.skipSpace()
@@ -48,7 +53,12 @@ public struct SpecParser {
         return specs
     }
 
-    private init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    private init(_ text: String) throws(SpecError) {
+        scalars = Array(text.unicodeScalars)
+        guard scalars.count <= Limits.specLength else {
+            throw SpecError("the spec has \(scalars.count) characters; at most \(Limits.specLength) (the limit)", column: Limits.specLength + 1)
+        }
+    }
 
     private var atEnd: Bool { index >= scalars.count }
     private var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }
@@ -94,6 +104,9 @@ public struct SpecParser {
             return spec
         }
         while true {
+            guard spec.arguments.count < Limits.specArguments else {
+                throw error("more than \(Limits.specArguments) arguments (the limit)")
+            }
             let (key, keyColumn) = try identifier("a parameter name")
             skipSpace()
             guard peek == "=" else { throw error("expected '=' after '\(key)'") }
@@ -120,6 +133,9 @@ public struct SpecParser {
             while true {
                 skipSpace()
                 if peek == ")", numbers.isEmpty { throw error("expected a number in the tuple for '\(key)'") }
+                guard numbers.count < Limits.specArguments else {
+                    throw error("more than \(Limits.specArguments) numbers in the tuple for '\(key)' (the limit)")
+                }
                 numbers.append(try number(for: key))
                 skipSpace()
                 switch peek {

@@ -20,11 +20,11 @@ public enum Schedules {
                                doc: "steps at which the rate is multiplied by γ, e.g. (30, 80)"),
                 .real("gamma", 0.1, .positive, "factor γ applied at each milestone"),
             ]) { c in
-                let values = c.tuple("milestones")
-                guard values.allSatisfy({ $0 == $0.rounded() }) else {
-                    throw SpecError("multistep: milestones must be whole numbers of steps")
+                let milestones = c.tuple("milestones").compactMap { Limits.wholeNumber($0, in: 0...Limits.integerParameter) }
+                guard milestones.count == c.tuple("milestones").count else {
+                    throw SpecError("multistep: milestones must be whole numbers of steps from 0 to \(Limits.integerParameter) (the limit)")
                 }
-                return MultiStepSchedule(milestones: values.map { Int($0) }, gamma: c.number("gamma"))
+                return MultiStepSchedule(milestones: milestones, gamma: c.number("gamma"))
             },
         ScheduleEntry(
             name: "exponential", summary: "multiply the rate by gamma every step",

@@ -23,11 +23,20 @@ public struct MLP: Sendable, Equatable {
     /// The length of θ: Σ_l n_l(n_{l−1} + 1).
     public let parameterCount: Int
 
-    /// A net of the given widths (at least two, each ≥ 1).
+    /// A net of the given widths (at least two, each ≥ 1), within ``Limits/netLayers``,
+    /// ``Limits/netWidth`` and ``Limits/netParameters``.
     public init(widths: [Int], activation: Activation) throws(TrainingError) {
         guard widths.count >= 2 else { throw TrainingError("a net needs at least an input and an output width, e.g. 2-16-2") }
-        guard widths.allSatisfy({ $0 >= 1 && $0 <= 1 << 20 }) else {
-            throw TrainingError("every layer width must be between 1 and \(1 << 20)")
+        guard widths.count <= Limits.netLayers.upperBound else {
+            throw TrainingError("a net may have at most \(Limits.netLayers.upperBound) layers (the limit), got \(widths.count)")
+        }
+        if let bad = widths.first(where: { !(1...Limits.netWidth).contains($0) }) {
+            throw TrainingError("every layer width must be between 1 and \(Limits.netWidth) (the limit), got \(bad)")
+        }
+        let count = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.1 * ($1.0 + 1) }
+        guard count <= Limits.netParameters else {
+            throw TrainingError("the net \(widths.map(String.init).joined(separator: "-")) has \(count) parameters; "
+                                + "at most \(Limits.netParameters) (the limit)")
         }
         self.widths = widths
         self.activation = activation
