@@ -16,9 +16,15 @@ public enum Limits {
     public static let cloudCount = 1...10_000
     /// The largest absolute coordinate of starts, centres and view boxes.
     public static let coordinate = 1e6
-    /// The smallest width of a view box relative to its centre's magnitude: a narrower view
-    /// cannot be labelled, since its ticks would differ below the precision of a Double.
+    /// The smallest width of a view box side, relative to max(1, its largest |coordinate|): a
+    /// narrower view could not be labelled, its ticks differing below what a label can show.
     public static let relativeViewWidth = 1e-9
+
+    /// Whether `range` is wide enough to be a side of a view (see ``relativeViewWidth``).
+    public static func isWideEnoughForAView(_ range: ClosedRange<Double>) -> Bool {
+        let scale = max(1, Swift.abs(range.lowerBound), Swift.abs(range.upperBound))
+        return range.upperBound - range.lowerBound >= relativeViewWidth * scale
+    }
     /// Playback speed in steps per second.
     public static let speed = 1.0...5000.0
     /// Captions of a scene.

@@ -1,3 +1,5 @@
+import DescentCore
+
 /// One character cell of the screen: a single-width Unicode scalar and its style.
 public struct Cell: Hashable, Sendable {
     public var scalar: Unicode.Scalar
@@ -63,11 +65,14 @@ public struct CellBuffer: Hashable, Sendable {
     }
 
     /// Writes `text` from (x, y) to the right, one scalar per cell, clipped to `clip` (the whole
-    /// buffer by default). Returns the x after the last cell written.
+    /// buffer by default), control characters shown as escapes by ``Sanitizer`` (so no text
+    /// drawn can reach the terminal as a control sequence). Returns the x after the last cell
+    /// written.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         var cx = x
+        let text = Sanitizer.clean(text)
         guard y >= area.y, y < area.maxY else { return x + text.unicodeScalars.count }
         for scalar in text.unicodeScalars {
             if cx >= area.x, cx < area.maxX { self[cx, y] = Cell(scalar, style: style) }

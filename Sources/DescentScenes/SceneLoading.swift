@@ -4,15 +4,16 @@ import TOMLKit
 
 extension Scene {
     /// Reads and validates the scene file at `path`. Throws every problem found, as
-    /// `FILE:LINE:COLUMN: message` diagnostics with `FILE` = `path`.
+    /// `FILE:LINE:COLUMN: message` diagnostics with `FILE` = `path`, or a file that cannot be
+    /// read (missing, a directory, larger than ``Limits/sceneFileBytes``) as an unreadable error.
     public static func load(path: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try BoundedFile.read(path, limit: Limits.sceneFileBytes)
         } catch {
-            throw SceneLoadError([SceneDiagnostic(file: path, position: .start, message: "cannot read the file: \(error.localizedDescription)")])
+            throw SceneLoadError(unreadable: path, error.message)
         }
-        return try parse(bytes: Array(data), file: path, registry: registry)
+        return try parse(bytes: bytes, file: path, registry: registry)
     }
 
     /// Validates the bytes of a scene file: they must be UTF-8 text without NUL characters.
@@ -36,8 +37,13 @@ extension Scene {
 
     /// Validates the text of a scene file named `file` (the name only labels the diagnostics).
     public static func parse(_ text: String, file: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
-        if let nul = nulPosition(text) {
-            throw SceneLoadError([SceneDiagnostic(file: file, position: nul, message: "a NUL character is not allowed in a TOML file")])
+        guard text.utf8.count <= Limits.sceneFileBytes else {
+            throw SceneLoadError(unreadable: file, "the file has \(text.utf8.count) bytes; a scene file may have at most \(Limits.sceneFileBytes) (the limit)")
+        }
+        do {
+            try TOMLGuard.check(text)
+        } catch {
+            throw SceneLoadError([SceneDiagnostic(file: file, position: error.position, message: "TOML syntax: \(error.message)")])
         }
         let table: TOMLTable
         do {
@@ -63,14 +69,5 @@ extension Scene {
         diagnostics.enumerated().sorted { a, b in
             a.element.position != b.element.position ? a.element.position < b.element.position : a.offset < b.offset
         }.map(\.element)
-    }
-
-    private static func nulPosition(_ text: String) -> SourcePosition? {
-        var position = SourcePosition.start
-        for scalar in text.unicodeScalars {
-            if scalar == "\0" { return position }
-            if scalar == "\n" { position = SourcePosition(line: position.line + 1, column: 1) } else { position.column += 1 }
-        }
-        return nil
     }
 }

@@ -83,6 +83,11 @@ extension SceneValidator {
             reader.report(path, "coordinates must be within ±\(formatNumber(Limits.coordinate))")
             return nil
         }
+        for (key, side) in [("x", x), ("y", y)] where !Limits.isWideEnoughForAView(side) {
+            reader.report(path + "." + key, "the view is too narrow to label: its width must be at least "
+                          + "\(formatNumber(Limits.relativeViewWidth)) × max(1, |coordinates|) (the limit)")
+            return nil
+        }
         return ViewBox(x: x, y: y)
     }
 

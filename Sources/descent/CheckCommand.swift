@@ -1,4 +1,5 @@
 import ArgumentParser
+import DescentCore
 import DescentScenes
 
 /// `descent check FILE...`: validates scene files without playing them.
@@ -26,10 +27,10 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             do {
                 _ = try Scene.load(path: file)
-                print("\(file): ok")
+                print("\(Sanitizer.clean(file)): ok")
             } catch {
                 allGood = false
-                print(error.description)
+                if error.unreadable != nil { printError(error.description) } else { print(error.description) }
             }
         }
         if !allGood { throw ExitCode(1) }

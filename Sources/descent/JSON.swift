@@ -1,3 +1,4 @@
+import DescentCore
 /// A minimal JSON value with deterministic output (keys in insertion order, numbers in their
 /// shortest round-tripping form), for the machine-readable formats of the CLI.
 enum JSON {
@@ -22,11 +23,8 @@ enum JSON {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let v):
-            if !v.isFinite { out += "null" }
-            else if v == v.rounded(), Swift.abs(v) < 1e15 { out += String(Int(v)) }
-            else { out += "\(v)" }
-        case .string(let s): out += quoted(s)
+        case .number(let v): out += Self.number(v)
+        case .string(let s): out += Self.quoted(s)
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
@@ -38,14 +36,23 @@ enum JSON {
             out += "{"
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out += ", " }
-                out += quoted(key) + ": "
+                out += Self.quoted(key) + ": "
                 value.write(to: &out)
             }
             out += "}"
         }
     }
 
-    private func quoted(_ s: String) -> String {
+    /// A number as JSON writes it: whole numbers without a point, others in their shortest
+    /// round-tripping form, non-finite ones as null.
+    static func number(_ v: Double) -> String {
+        if !v.isFinite { return "null" }
+        if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int(v)) }
+        return "\(v)"
+    }
+
+    /// A string as JSON writes it, every unsafe scalar (``Sanitizer/isUnsafe(_:)``) escaped.
+    static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -55,7 +62,7 @@ enum JSON {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 {
+                if Sanitizer.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -95,6 +95,7 @@ extension DisplayOptions {
         do {
             scene = try Scene.load(path: path)
         } catch {
+            if error.unreadable != nil { throw CommandError(error.description) }
             throw SceneDiagnostics(lines: error.diagnostics.map { "\($0)" })
         }
         do {

@@ -35,11 +35,14 @@ struct RaceCommand: ParsableCommand {
         let surface = try simulation.resolveSurface()
         let start = try simulation.resolveStart(on: surface)
         let schedule = try simulation.resolveSchedule()
-        var race = Race(surface: surface, runs: try optimizers.map {
-            try simulation.makeRun($0, surface: surface, start: start, schedule: schedule)
-        })
-        race.advance(toStep: simulation.steps)
-        let results = race.runs.map { RaceResult(run: $0, surface: surface, tolerance: tolerance) }
+        let runs = try optimizers.map { try simulation.makeRun($0, surface: surface, start: start, schedule: schedule) }
+        // Each run is streamed and scored as it goes (the runs are independent), so memory does
+        // not grow with --steps.
+        let results = runs.map { run in
+            var score = RaceResult.Score(label: run.label, surface: surface, tolerance: tolerance)
+            let divergedAt = RunStream.forEachStep(of: run, oracle: surface.oracle, steps: simulation.steps) { score.add($0.point, loss: $0.loss) }
+            return score.result(divergedAt: divergedAt)
+        }
         print(render(results))
     }
 

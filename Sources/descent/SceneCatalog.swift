@@ -63,8 +63,8 @@ enum SceneCatalog {
                 let scene = try Scene.load(path: path)
                 return (scene.order, Lesson(title: scene.title, description: scene.description, path: path))
             } catch {
-                let diagnostics = error.diagnostics.map { "\($0)" }
-                return (nil, Lesson(title: name, description: "", path: path, problem: diagnostics.first ?? "\(path): does not load"))
+                return (nil, Lesson(title: name, description: "", path: path,
+                                    problem: error.unreadable ?? error.diagnostics.first.map { "\($0)" } ?? "\(path): does not load"))
             }
         }
         // A stable sort: file-name order among equal orders.

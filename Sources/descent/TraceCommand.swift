@@ -1,16 +1,18 @@
 import ArgumentParser
 import DescentCore
 
-/// `descent trace`: one optimizer's trajectory as JSON or CSV.
+/// `descent trace`: one optimizer's trajectory as JSON or CSV, written as it is computed.
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
         abstract: "Print one optimizer's trajectory on a surface.",
         discussion: """
             JSON: one object with 'trajectory' (the start first, one [x, y] per step), 'loss', \
-            'gradient_norm', 'learning_rate' (one per step taken) and 'diverged_at' (null, or the \
-            step at which a value became non-finite; the trajectory stops before it). \
-            CSV: step,x,y,loss,gradient_norm,learning_rate.
+            'gradient_norm', 'learning_rate' (one per step taken), 'steps' (taken) and \
+            'diverged_at' (null, or the step at which a value became non-finite; the trajectory \
+            stops before it). CSV: step,x,y,loss,gradient_norm,learning_rate. Both are written \
+            as the run is computed, in memory that does not grow with --steps (JSON computes \
+            the run once per array).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
@@ -26,35 +28,43 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         let surface = try simulation.resolveSurface()
         let start = try simulation.resolveStart(on: surface)
-        var run = try simulation.makeRun(optimizer, surface: surface, start: start, schedule: try simulation.resolveSchedule())
-        run.advance(toStep: simulation.steps)
-        print(format == .json ? json(run, surface: surface) : csv(run))
-    }
-
-    private func json(_ run: Run, surface: Surface) -> String {
-        let trajectory = (0..<run.count).map { k in JSON.array(run.point(k).map(JSON.number)) }
-        return JSON.object([
-            ("surface", .string(surface.name)),
-            ("optimizer", .string(run.spec)),
-            ("schedule", simulation.schedule.map(JSON.string) ?? .null),
-            ("seed", .number(Double(simulation.seed))),
-            ("start", .array(run.count > 0 ? run.point(0).map(JSON.number) : [])),
-            ("steps", .number(Double(run.steps))),
-            ("trajectory", .array(trajectory)),
-            ("loss", .array(run.losses.map(JSON.number))),
-            ("gradient_norm", .array(run.gradientNorms.map(JSON.number))),
-            ("learning_rate", .array(run.learningRates.map(JSON.number))),
-            ("diverged_at", .integer(run.divergedAt)),
-        ]).text
-    }
-
-    private func csv(_ run: Run) -> String {
-        var lines = ["step,x,y,loss,gradient_norm,learning_rate"]
-        for k in 0..<run.count {
-            let p = run.point(k)
-            let lr = k < run.learningRates.count ? "\(run.learningRates[k])" : ""
-            lines.append("\(k),\(p[0]),\(p[1]),\(run.losses[k]),\(run.gradientNorms[k]),\(lr)")
+        let schedule = try simulation.resolveSchedule()
+        let spec = try simulation.makeRun(optimizer, surface: surface, start: start, schedule: schedule).spec
+        /// A fresh run streamed step by step (every pass computes the same trajectory: runs are seeded).
+        func stream(_ body: (RunStep) -> Void) throws -> Int? {
+            let run = try simulation.makeRun(optimizer, surface: surface, start: start, schedule: schedule)
+            return RunStream.forEachStep(of: run, oracle: surface.oracle, steps: simulation.steps, body)
         }
-        return lines.joined(separator: "\n")
+        var out = StreamedOutput()
+        if format == .csv {
+            out.line("step,x,y,loss,gradient_norm,learning_rate")
+            _ = try stream { s in
+                out.line("\(s.step),\(s.point[0]),\(s.point[1]),\(s.loss),\(s.gradientNorm),\(s.learningRate.map { "\($0)" } ?? "")")
+            }
+            out.flush()
+            return
+        }
+        out.write("{\"surface\": \(JSON.quoted(surface.name)), \"optimizer\": \(JSON.quoted(spec)), "
+                  + "\"schedule\": \(simulation.schedule.map(JSON.quoted) ?? "null"), \"seed\": \(JSON.number(Double(simulation.seed))), "
+                  + "\"start\": [\(start.map(JSON.number).joined(separator: ", "))]")
+        var steps = 0
+        func array(_ key: String, _ element: @escaping (RunStep) -> String?) throws -> Int? {
+            out.write(", \(JSON.quoted(key)): [")
+            var first = true
+            let divergedAt = try stream { s in
+                steps = s.step
+                guard let text = element(s) else { return }
+                out.write(first ? text : ", " + text)
+                first = false
+            }
+            out.write("]")
+            return divergedAt
+        }
+        let divergedAt = try array("trajectory") { "[" + $0.point.map(JSON.number).joined(separator: ", ") + "]" }
+        _ = try array("loss") { JSON.number($0.loss) }
+        _ = try array("gradient_norm") { JSON.number($0.gradientNorm) }
+        _ = try array("learning_rate") { $0.learningRate.map(JSON.number) }
+        out.line(", \"steps\": \(steps), \"diverged_at\": \(divergedAt.map(String.init) ?? "null")}")
+        out.flush()
     }
 }

@@ -20,14 +20,14 @@ struct TrainCommand: ParsableCommand {
             'adam(lr=0.01)' 'sgd(lr=0.1, momentum=0.9)'
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, markdown, csv, json, jsonl }
 
     @OptionGroup var training: TrainingOptions
 
     @Option(help: "Epochs to train.")
     var epochs: Int = 20
 
-    @Option(help: "Output format: table, markdown, csv or json.")
+    @Option(help: "Output format: table, markdown, csv, json (one document at the end) or jsonl (one line per evaluation, as it happens).")
     var format: Format = .table
 
     func validate() throws {
@@ -38,21 +38,45 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let setup = try training.makeTrainers()
-        let problem = setup.problem
         var trainers = setup.trainers
         var rows: [[EpochRow]] = trainers.map { [EpochRow(epoch: 0, trainer: $0)] }
+        // Every format but the single JSON document is written one evaluation at a time.
+        var out = StreamedOutput()
+        let style: Table.Style = format == .markdown ? .markdown : format == .csv ? .csv : .plain
+        let widths = [trainers.map(\.label.count).max() ?? 9, 5, 6, 10, 9, 10, 7, 8].enumerated().map { max($1, Self.header[$0].count) }
+        func emit(_ row: EpochRow, of trainer: Trainer) {
+            guard format != .json else { return }
+            if format == .jsonl {
+                out.line(JSON.object([("optimizer", .string(trainer.label))] + row.fields).text)
+            } else {
+                out.line(Self.table.line(cells(row, of: trainer), style, widths: widths))
+            }
+            out.flush()
+        }
+        if format != .json, format != .jsonl { Self.table.headLines(style, widths: widths).forEach { out.line($0) } }
+        for (trainer, row) in zip(trainers, rows) { emit(row[0], of: trainer) }
         for epoch in stride(from: 1, through: epochs, by: 1) {
             for i in trainers.indices where trainers[i].isActive {
                 trainers[i].train(epochs: epoch)
-                rows[i].append(EpochRow(epoch: epoch, trainer: trainers[i]))
+                let row = EpochRow(epoch: epoch, trainer: trainers[i])
+                if format == .json { rows[i].append(row) } else { emit(row, of: trainers[i]) }
             }
         }
-        print(render(problem, trainers, rows))
+        if format == .json { print(json(setup.problem, trainers, rows)) }
     }
 
-    private func render(_ problem: TrainingProblem, _ trainers: [Trainer], _ rows: [[EpochRow]]) -> String {
-        if format == .json {
-            return JSON.object([
+    static let header = ["optimizer", "epoch", "steps", "train loss", "train acc", "val loss", "val acc", "diverged"]
+    static let table = Table(header: header, rows: [], numeric: [1, 2, 3, 4, 5, 6])
+
+    /// The table cells of one evaluation.
+    private func cells(_ row: EpochRow, of trainer: Trainer) -> [String] {
+        [trainer.label, String(row.epoch), String(row.steps), compact(row.score.train.loss),
+         percent(row.score.train.accuracy), compact(row.score.validation.loss), percent(row.score.validation.accuracy),
+         row.divergedAt.map { "at step \($0)" } ?? "no"]
+    }
+
+    private func json(_ problem: TrainingProblem, _ trainers: [Trainer], _ rows: [[EpochRow]]) -> String {
+        JSON.object([
                 ("dataset", .string(training.data.datasetName)),
                 ("net", .string(problem.net.description)),
                 ("activation", .string(problem.net.activation.rawValue)),
@@ -67,22 +91,10 @@ struct TrainCommand: ParsableCommand {
                     .object([
                         ("optimizer", .string(trainer.label)),
                         ("diverged_at", .integer(trainer.divergedAt)),
-                        ("epochs", .array(rows.map(\.json))),
+                        ("epochs", .array(rows.map { .object($0.fields) })),
                     ])
                 })),
             ]).text
-        }
-        let table = Table(
-            header: ["optimizer", "epoch", "steps", "train loss", "train acc", "val loss", "val acc", "diverged"],
-            rows: zip(trainers, rows).flatMap { trainer, rows in
-                rows.map { row in
-                    [trainer.label, String(row.epoch), String(row.steps), compact(row.score.train.loss),
-                     percent(row.score.train.accuracy), compact(row.score.validation.loss), percent(row.score.validation.accuracy),
-                     row.divergedAt.map { "at step \($0)" } ?? "no"]
-                }
-            },
-            numeric: [1, 2, 3, 4, 5, 6])
-        return table.render(format == .markdown ? .markdown : format == .csv ? .csv : .plain)
     }
 
     private func percent(_ v: Double) -> String { String(format: "%.2f%%", 100 * v) }
@@ -102,12 +114,13 @@ private struct EpochRow {
         divergedAt = trainer.divergedAt
     }
 
-    var json: JSON {
-        .object([
+    /// The evaluation as JSON fields.
+    var fields: [(String, JSON)] {
+        [
             ("epoch", .number(Double(epoch))), ("steps", .number(Double(steps))),
             ("train_loss", .number(score.train.loss)), ("train_accuracy", .number(score.train.accuracy)),
             ("validation_loss", .number(score.validation.loss)), ("validation_accuracy", .number(score.validation.accuracy)),
             ("diverged", .bool(divergedAt != nil)),
-        ])
+        ]
     }
 }

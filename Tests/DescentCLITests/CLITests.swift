@@ -83,7 +83,7 @@ import Testing
         (["trace", "--optimizer", "adam", "--start", "1"], "--start '1': expected two finite numbers"),
         (["trace", "--optimizer", "adam", "--surface", "bael"], "unknown surface 'bael'; did you mean 'beale'"),
         (["trace", "--optimizer", "adam", "--schedule", "cosine"], "cosine needs 't_max'"),
-        (["trace", "--optimizer", "adam", "--steps", "-3"], "--steps must be >= 0"),
+        (["trace", "--optimizer", "adam", "--steps", "-3"], "--steps must be between 0 and 10000000 (the limit), got -3"),
         (["race"], "give at least one optimizer spec"),
         (["list", "nets"], "nets"),
         (["frobnicate"], "frobnicate"),

@@ -36,7 +36,7 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0] == "\(bad.path):7:9: run.steps: must be between 1 and 1000000, got 0")
+        #expect(lines[0] == "\(bad.path):7:9: run.steps: must be between 1 and 10000000, got 0")
         #expect(lines[1].hasPrefix("\(bad.path):11:9: optimizer[1].spec: unknown optimizer 'adamm'; did you mean 'adam'"))
         #expect(lines[2] == "\(good): ok")
     }

@@ -66,7 +66,7 @@ import Testing
             "bad.toml:1:1: optimizer: missing; a scene needs at least one [[optimizer]] with a spec",
         ]),
         Case(name: "out of range", text: header + "steps = 0\nspeed = 1e9\n[[optimizer]]\nspec = \"sgd(lr=-1)\"\n[[notes]]\nstep = 5\n", expected: [
-            "bad.toml:7:9: run.steps: must be between 1 and 1000000, got 0",
+            "bad.toml:7:9: run.steps: must be between 1 and 10000000, got 0",
             "bad.toml:8:9: run.speed: must be between 1 and 5000, got 1000000000",
             "bad.toml:10:13: optimizer[0].spec: sgd: 'lr' must be >= 0, got -1",
             "bad.toml:11:3: notes[0].text: missing; a note needs its text",
@@ -193,14 +193,14 @@ import Testing
             dataset = "spiral"
             batch_size = "fool"
             epochs = 0
-            net = "2-600-2"
+            net = "2-1100-2"
             [[training.optimizer]]
             spec = "sgd(lr=0.1, momentun=0.9)"
             """, expected: [
             "bad.toml:4:11: training.dataset: unknown data set 'spiral'; did you mean 'spirals'? valid: moons, circles, spirals, xor, blobs, checkerboard",
-            "bad.toml:5:14: training.batch_size: must be an integer >= 1 or \"full\", got 'fool'",
-            "bad.toml:6:10: training.epochs: must be between 1 and 10000, got 0",
-            "bad.toml:7:7: training.net: every layer width must be at most 512, got 600",
+            "bad.toml:5:14: training.batch_size: must be an integer from 1 to 1000000 or \"full\", got 'fool'",
+            "bad.toml:6:10: training.epochs: must be between 1 and 100000, got 0",
+            "bad.toml:7:7: training.net: every layer width must be between 1 and 1024 (the limit), got 1100",
             "bad.toml:9:21: training.optimizer[0].spec: sgd has no parameter 'momentun'; valid: "
                 + Registry.builtin.optimizers.first { $0.name == "sgd" }!.parameters.map(\.name).joined(separator: ", "),
         ]),
@@ -217,9 +217,9 @@ import Testing
             """, expected: [
             "bad.toml:5:7: training.net: the net '2-8-2' has 2 outputs but the data have 3 classes; end the net in 3",
         ]),
-        Case(name: "training: too many parameters", text: training + "net = \"2-400-400-2\"\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\n", expected: [
-            // 400·(2 + 1) + 400·(400 + 1) + 2·(400 + 1) weights and biases.
-            "bad.toml:7:7: training.net: the net '2-400-400-2' has 162402 parameters; at most 100000",
+        Case(name: "training: too many parameters", text: training + "net = \"2-1000-1000-2\"\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\n", expected: [
+            // 1000·(2 + 1) + 1000·(1000 + 1) + 2·(1000 + 1) weights and biases.
+            "bad.toml:7:7: training.net: the net '2-1000-1000-2' has 1006002 parameters; at most 1000000 (the limit)",
         ]),
         Case(name: "training: batch size 0 and no samples left to train on", text: """
             title = "t"
@@ -235,8 +235,8 @@ import Testing
             batch_size = 2.5
             """, expected: [
             "bad.toml:6:14: training.validation: holds out ⌈0.9·3⌉ = 3 of the 3 samples, leaving none to train on",
-            "bad.toml:7:14: training.batch_size: must be an integer >= 1 or \"full\", got 0",
-            "bad.toml:11:14: training.optimizer[0].batch_size: must be an integer >= 1 or \"full\", got a number",
+            "bad.toml:7:14: training.batch_size: must be an integer from 1 to 1000000 or \"full\", got 0",
+            "bad.toml:11:14: training.optimizer[0].batch_size: must be an integer from 1 to 1000000 or \"full\", got a number",
         ]),
         Case(name: "training: surface-race keys in a training-only scene", text: """
             title = "t"

@@ -51,20 +51,59 @@ public struct RaceResult: Sendable, Equatable {
 
     /// Scores `run` against `surface`'s known critical points with distance tolerance `tolerance`.
     public init(run: Run, surface: Surface, tolerance: Double) {
-        label = run.label
-        steps = run.steps
-        divergedAt = run.divergedAt
-        let count = run.count
-        finalLoss = count > 0 ? run.losses[count - 1] : .nan
-        finalPoint = count > 0 ? run.current : []
-        let arrival = run.firstArrival(at: surface.criticalPoints.filter(\.kind.isMinimum), tolerance: tolerance, in: 0..<count)
-        stepsToTolerance = arrival?.step
-        reachedMinimum = arrival?.minimum
+        var score = Score(label: run.label, surface: surface, tolerance: tolerance)
+        for k in 0..<run.count { score.add(run.point(k), loss: run.losses[k]) }
+        self = score.result(divergedAt: run.divergedAt)
+    }
+
+    /// The result of a run with no points yet.
+    private init(empty label: String) {
+        self.label = label
+        steps = 0
+        finalLoss = .nan
+        finalPoint = []
         pathLength = 0
-        for k in 1..<max(count, 1) { pathLength += distance(run.point(k), run.point(k - 1)) }
-        if count > 0, let best = surface.criticalPoints.min(by: { distance(finalPoint, [$0.x, $0.y]) < distance(finalPoint, [$1.x, $1.y]) }) {
-            nearest = best
-            nearestDistance = distance(finalPoint, [best.x, best.y])
+    }
+
+    /// A result built step by step, for runs streamed without their history (``RunStream``).
+    public struct Score {
+        private let minima: [CriticalPoint]
+        private let surface: Surface
+        private let tolerance: Double
+        private var result: RaceResult
+        private var count = 0
+
+        /// An empty score for the run labelled `label`.
+        public init(label: String, surface: Surface, tolerance: Double) {
+            self.surface = surface
+            self.tolerance = tolerance
+            minima = surface.criticalPoints.filter(\.kind.isMinimum)
+            result = RaceResult(empty: label)
+        }
+
+        /// Adds x_k with f(x_k), k being the number of points added before.
+        public mutating func add(_ x: [Double], loss: Double) {
+            if count > 0 { result.pathLength += distance(x, result.finalPoint) }
+            if result.stepsToTolerance == nil, let m = Run.arrival(of: x, at: minima, tolerance: tolerance) {
+                result.stepsToTolerance = count
+                result.reachedMinimum = m
+            }
+            result.finalPoint = x
+            result.finalLoss = loss
+            count += 1
+        }
+
+        /// The result of the points added, for a run that diverged at `divergedAt` (if it did).
+        public func result(divergedAt: Int?) -> RaceResult {
+            var r = result
+            r.steps = max(0, count - 1)
+            r.divergedAt = divergedAt
+            let final = r.finalPoint
+            if count > 0, let best = surface.criticalPoints.min(by: { distance(final, [$0.x, $0.y]) < distance(final, [$1.x, $1.y]) }) {
+                r.nearest = best
+                r.nearestDistance = distance(final, [best.x, best.y])
+            }
+            return r
         }
     }
 }
@@ -76,10 +115,15 @@ extension Run {
     /// history as the run grows).
     public func firstArrival(at minima: [CriticalPoint], tolerance: Double, in steps: Range<Int>) -> (step: Int, minimum: CriticalPoint)? {
         for k in steps.clamped(to: 0..<count) {
-            let x = point(k)
-            if let m = minima.first(where: { distance(x, [$0.x, $0.y]) <= tolerance }) { return (k, m) }
+            if let m = Self.arrival(of: point(k), at: minima, tolerance: tolerance) { return (k, m) }
         }
         return nil
+    }
+
+    /// The first of `minima` within `tolerance` of `x` (‖x − p‖₂ ≤ tolerance): the arrival rule
+    /// itself, also for runs streamed without their history (``RaceResult/Score``).
+    public static func arrival(of x: [Double], at minima: [CriticalPoint], tolerance: Double) -> CriticalPoint? {
+        minima.first(where: { distance(x, [$0.x, $0.y]) <= tolerance })
     }
 }
 

@@ -35,7 +35,7 @@ public struct MLP: Sendable, Equatable {
         }
         let count = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.1 * ($1.0 + 1) }
         guard count <= Limits.netParameters else {
-            throw TrainingError("the net \(widths.map(String.init).joined(separator: "-")) has \(count) parameters; "
+            throw TrainingError("the net '\(widths.map(String.init).joined(separator: "-"))' has \(count) parameters; "
                                 + "at most \(Limits.netParameters) (the limit)")
         }
         self.widths = widths

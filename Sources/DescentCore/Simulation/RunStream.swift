@@ -1,0 +1,54 @@
+/// One recorded step of a streamed run: x_k, f(x_k), ‖∇f(x_k)‖ and the learning rate η_k of
+/// the step from x_k to x_{k+1} (nil for the last point).
+public struct RunStep: Sendable, Equatable {
+    public var step: Int
+    public var point: [Double]
+    public var loss: Double
+    public var gradientNorm: Double
+    public var learningRate: Double?
+}
+
+/// A run stepped to any length in memory bounded by a chunk, for output that is written as it
+/// is computed (`descent trace`, `descent race`).
+///
+/// The run takes `chunk` steps through ``Run/advance()`` (the one stepper); their records are
+/// handed out, then a new run continues from the last point with the same optimizer (its state
+/// carries over) and the schedule shifted by the steps taken, so the trajectory is the one a
+/// single run would record — step for step, bit for bit — without keeping its history.
+public enum RunStream {
+    /// Steps per chunk.
+    public static let chunk = 4096
+
+    /// Steps `run` (fresh, at step 0) on `oracle` (the oracle it was made with) until `steps`
+    /// steps or divergence, calling `body` with every recorded step in order. Returns the step
+    /// at which the run diverged, if it did.
+    @discardableResult
+    public static func forEachStep(
+        of run: Run, oracle: GradientOracle, steps: Int, chunk: Int = RunStream.chunk, _ body: (RunStep) -> Void
+    ) -> Int? {
+        var run = run
+        var offset = 0
+        let schedule = run.schedule
+        while true {
+            run.advance(toStep: min(max(chunk, 1), steps - offset))
+            let finished = offset + run.steps >= steps || !run.isActive
+            // The last point's learning rate is known only after the next step: it opens the next chunk.
+            for k in 0..<(finished ? run.count : run.count - 1) {
+                body(RunStep(step: offset + k, point: run.point(k), loss: run.losses[k], gradientNorm: run.gradientNorms[k],
+                             learningRate: k < run.learningRates.count ? run.learningRates[k] : nil))
+            }
+            if finished { return run.divergedAt.map { $0 + offset } }
+            offset += run.steps
+            run = Run(label: run.label, spec: run.spec, optimizer: run.optimizer, schedule: ShiftedSchedule(base: schedule, offset: offset),
+                      oracle: oracle, start: run.current, recordsState: false)
+        }
+    }
+}
+
+/// `base` as seen from step `offset` on: η(k) = base(k + offset).
+private struct ShiftedSchedule: Schedule {
+    let base: any Schedule
+    let offset: Int
+
+    func learningRate(at step: Int, base rate: Double) -> Double { base.learningRate(at: step + offset, base: rate) }
+}
