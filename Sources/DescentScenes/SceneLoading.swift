@@ -43,7 +43,8 @@ extension Scene {
         do {
             try TOMLGuard.check(text)
         } catch {
-            throw SceneLoadError([SceneDiagnostic(file: file, position: error.position, message: "TOML syntax: \(error.message)")])
+            throw SceneLoadError([SceneDiagnostic(file: file, position: error.position,
+                                                  message: error.isSyntax ? "TOML syntax: \(error.message)" : error.message)])
         }
         let table: TOMLTable
         do {

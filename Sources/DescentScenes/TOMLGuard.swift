@@ -23,6 +23,8 @@ struct TOMLGuard {
     struct Failure: Error {
         var position: SourcePosition
         var message: String
+        /// False for characters no text file should hold (control characters), true for TOML grammar.
+        var isSyntax = true
     }
 
     private let scalars: [Unicode.Scalar]
@@ -63,7 +65,7 @@ struct TOMLGuard {
             if (c.value < 0x20 || c.value == 0x7F) && !allowed {
                 throw Failure(position: position, message: c == "\0"
                               ? "a NUL character is not allowed in a TOML file"
-                              : "control character \(Sanitizer.escape(c)) is not allowed in a TOML file")
+                              : "control character \(Sanitizer.escape(c)) is not allowed in a TOML file", isSyntax: false)
             }
             if c == "\n" { position = SourcePosition(line: position.line + 1, column: 1) } else { position.column += 1 }
         }
@@ -171,6 +173,7 @@ struct TOMLGuard {
         while true {
             skipBlankLines()
             if current == "]" { advance(); return }
+            if current == nil { throw fail("the array is never closed with ']'") }
             try value(depth: depth)
             skipBlankLines()
             switch current {

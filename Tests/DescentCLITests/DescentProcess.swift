@@ -21,6 +21,8 @@ enum DescentProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process was ended by a signal (a crash or an abort) rather than exiting.
+        var signalled = false
     }
 
     /// Runs `descent ARGUMENTS` with `environment` added to the current one, feeding no input.
@@ -40,6 +42,7 @@ enum DescentProcess {
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+                      stderr: String(decoding: stderrData, as: UTF8.self),
+                      signalled: process.terminationReason == .uncaughtSignal)
     }
 }
