@@ -8,6 +8,8 @@ public enum Sanitizer {
     /// `text` with every unsafe scalar escaped; at most `maxLength` characters of the original
     /// (the rest replaced by `…`) when given.
     public static func clean(_ text: String, maxLength: Int? = nil) -> String {
+        // The common case, safe text within the length, is returned as it is.
+        if !text.unicodeScalars.contains(where: isUnsafe), maxLength.map({ text.unicodeScalars.count <= $0 }) ?? true { return text }
         var result = String.UnicodeScalarView()
         var count = 0
         for scalar in text.unicodeScalars {

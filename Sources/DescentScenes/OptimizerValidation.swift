@@ -33,7 +33,7 @@ extension SceneValidator {
     }
 
     /// The array of optimizer tables at `parent.key`: reports it missing or empty (`required`
-    /// says what is needed) and longer than ``SceneLimits/optimizers`` (then none are read).
+    /// says what is needed) and longer than ``Limits/optimizers`` (then none are read).
     mutating func optimizerTables(_ table: TOMLTable, _ key: String, in parent: String, required: String) -> [TOMLTable] {
         let path = SceneReader.path(parent, key)
         let tables = reader.tables(table, key, in: parent, required: required)

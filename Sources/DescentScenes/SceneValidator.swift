@@ -144,7 +144,7 @@ struct SceneValidator {
         }
     }
 
-    /// A start point or centre: two finite numbers within ±``SceneLimits/coordinate``.
+    /// A start point or centre: two finite numbers within ±``Limits/coordinate``.
     mutating func coordinatePoint(_ table: TOMLTable, _ key: String, in parent: String, required: String? = nil) -> [Double]? {
         guard let p = reader.point(table, key, in: parent, required: required) else { return nil }
         guard p.allSatisfy({ abs($0) <= Limits.coordinate }) else {

@@ -142,7 +142,7 @@ extension SceneValidator {
 
     /// Every trainer records one step record per step, and all take the same number of steps:
     /// `epochs` epochs of the smallest batch B, ⌈n/B⌉ steps each. Together at most
-    /// ``SceneLimits/recordedPoints`` records.
+    /// ``Limits/recordedPoints`` records.
     private mutating func checkTrainingBudget(epochs: Int, trainingSetSize n: Int, batchSizes: [Int]) {
         let stepsPerEpoch = (n - 1) / (batchSizes.min() ?? n) + 1
         if epochs * stepsPerEpoch * batchSizes.count > Limits.recordedPoints {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentScenes
 import Foundation
 
 /// What a training race learns: the data set, the net and the minibatch size, from flags
@@ -87,10 +88,12 @@ struct NetOptions: ParsableArguments {
     }
 
     private func readIDX(_ path: String, option: String) throws -> IDXArray {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError("\(option) '\(path)': cannot read the file")
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(path, limit: Limits.idxFileBytes)
+        } catch {
+            throw CommandError("\(option) \(Sanitizer.quoted(path)): cannot read the file: \(error.message)")
         }
-        let bytes = [UInt8](data)
         if bytes.starts(with: [0x1F, 0x8B]) {
             throw CommandError("\(option) '\(path)': the file is gzip-compressed; decompress it first (gunzip)")
         }
