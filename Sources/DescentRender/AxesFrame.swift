@@ -13,8 +13,9 @@ struct AxesFrame {
     private let outer: Rect
 
     /// The frame in `rect`, or nil when the rect is too small to hold labels and a plot of at
-    /// least 2x1 cells.
-    init?(rect: Rect, x: ClosedRange<Double>, xScale: AxisScale, y: ClosedRange<Double>, yScale: AxisScale) {
+    /// least 2x1 cells. With `integerX` the x axis gets ticks at whole numbers only (steps).
+    init?(rect: Rect, x: ClosedRange<Double>, xScale: AxisScale, y: ClosedRange<Double>, yScale: AxisScale,
+          integerX: Bool = false) {
         guard rect.height >= 3 else { return nil }
         let yTicks = Self.ticks(y, yScale, maxCount: max(2, (rect.height - 2) / 2))
         let labelWidth = yTicks.map { TextFitting.width($0.label) }.max() ?? 0
@@ -24,7 +25,11 @@ struct AxesFrame {
         self.outer = rect
         xRange = x
         yRange = y
-        xTicks = Self.ticks(x, xScale, maxCount: max(2, plot.width / 10))
+        // Whole steps: no more ticks than steps, so the tick step (and the labels) are whole.
+        let span = x.upperBound - x.lowerBound
+        let count = integerX && span.isFinite && span < 1e9 ? min(plot.width / 10, Int(span) + 1) : plot.width / 10
+        xTicks = Self.ticks(x, xScale, maxCount: max(2, count))
+            .filter { !integerX || $0.position == $0.position.rounded() }
         self.yTicks = yTicks
     }
 

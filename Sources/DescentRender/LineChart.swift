@@ -5,22 +5,40 @@ public struct ChartSeries: Sendable, Equatable {
     public var color: Color
     /// The step of `values[0]`.
     public var firstStep: Int
+    /// The glyph of the line's cells when braille is off (an optimizer's ``TrailStyle/mark``);
+    /// nil draws ``Glyphs/curveDot``.
+    public var mark: Unicode.Scalar?
+    /// The x position of each value (e.g. epochs seen), or nil for the steps firstStep, firstStep + 1, ….
+    public var positions: [Double]?
 
-    public init(label: String, values: [Double], color: Color, firstStep: Int = 0) {
+    public init(label: String, values: [Double], color: Color, firstStep: Int = 0, mark: Unicode.Scalar? = nil,
+                positions: [Double]? = nil) {
         self.label = label
         self.values = values
         self.color = color
         self.firstStep = firstStep
+        self.mark = mark
+        self.positions = positions
+    }
+
+    /// The x position of value `k`.
+    func x(_ k: Int) -> Double {
+        guard let positions else { return Double(firstStep + k) }
+        return k < positions.count ? positions[k] : .nan
     }
 }
 
 /// A braille line chart of several series against the step, with a linear or log₁₀ y axis,
 /// tick labels, a title and axis labels.
 ///
-/// Values that cannot be shown (non-finite, or ≤ 0 on a log axis) are skipped and the line
-/// joins their neighbours. A constant series gets a range of ±10% of its value (±1 at zero;
-/// ±½ decade on a log axis); a single step gets a range of ±1 step. A rect too small for axes
-/// gets the title only, or nothing.
+/// Non-finite values are skipped and the line joins their neighbours. A log axis whose data
+/// has values ≤ 0 (losses of surfaces that go negative) plots v − min + ε instead, with min the
+/// least value shown and ε = 10⁻³·(max − min) (10⁻³·max(|min|, 1) when all are equal), and says
+/// so in the title (`… − min + ε (log)`). A constant series gets a range of ±10% of its value
+/// (±1 at zero; ±½ decade on a log axis); a single x gets the range [x, x + 1]. The x axis is
+/// the step, with ticks at whole steps only, unless the series give their own
+/// ``ChartSeries/positions`` (e.g. fractional epochs). A rect too small for axes gets the title
+/// only, or nothing.
 public struct LineChart: Sendable {
     public var title: String
     public var series: [ChartSeries]
@@ -40,27 +58,39 @@ public struct LineChart: Sendable {
         self.fixedYRange = fixedYRange
     }
 
-    /// The axis coordinate of value v: v, or log₁₀ v (nil when it cannot be shown).
-    func coordinate(_ v: Double) -> Double? {
-        guard v.isFinite else { return nil }
-        guard yScale == .log10 else { return v }
-        guard v > 0 else { return nil }
-        return log10(v)
+    /// What a log axis adds to every value before taking log₁₀: −min + ε when some finite
+    /// value is ≤ 0, else 0 (see the type's documentation).
+    var logShift: Double {
+        guard yScale == .log10 else { return 0 }
+        var low = Double.infinity, high = -Double.infinity
+        for s in series { for v in s.values where v.isFinite { low = min(low, v); high = max(high, v) } }
+        guard low <= 0 else { return 0 }
+        let epsilon = high > low ? 1e-3 * (high - low) : 1e-3 * max(Swift.abs(low), 1)
+        return epsilon - low
     }
 
-    /// The step and y ranges covering every showable point, nil when there is none.
-    func ranges() -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+    /// The axis coordinate of value v: v, or log₁₀(v + shift) (nil when it cannot be shown).
+    func coordinate(_ v: Double, shift: Double = 0) -> Double? {
+        guard v.isFinite else { return nil }
+        guard yScale == .log10 else { return v }
+        let shifted = v + shift
+        guard shifted > 0, shifted.isFinite else { return nil }
+        return log10(shifted)
+    }
+
+    /// The x and y ranges covering every showable point, nil when there is none.
+    func ranges(shift: Double = 0) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
         var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
         for s in series {
             for (k, v) in s.values.enumerated() {
-                guard let c = coordinate(v) else { continue }
-                let step = Double(s.firstStep + k)
-                xLow = min(xLow, step); xHigh = max(xHigh, step)
+                let x = s.x(k)
+                guard let c = coordinate(v, shift: shift), x.isFinite else { continue }
+                xLow = min(xLow, x); xHigh = max(xHigh, x)
                 yLow = min(yLow, c); yHigh = max(yHigh, c)
             }
         }
         guard xLow <= xHigh else { return nil }
-        if xLow == xHigh { xLow -= 1; xHigh += 1 }
+        if xLow == xHigh { xHigh += 1 }
         if yLow == yHigh {
             let pad = yScale == .log10 ? 0.5 : (yLow == 0 ? 1 : Swift.abs(yLow) / 10)
             yLow -= pad; yHigh += pad
@@ -74,15 +104,17 @@ public struct LineChart: Sendable {
         let rect = rect.intersection(buffer.bounds)
         buffer.fill(rect)
         guard !rect.isEmpty else { return }
-        drawTitle(into: &buffer, row: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), glyphs: glyphs)
+        let shift = logShift
+        drawTitle(into: &buffer, row: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), glyphs: glyphs, shifted: shift != 0)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        guard let (xRange, yRange) = ranges() else {
+        guard let (xRange, yRange) = ranges(shift: shift) else {
             let message = TextFitting.truncate("no data", to: body.width, ellipsis: glyphs.ellipsis)
             let spot = body.centered(width: TextFitting.width(message), height: 1)
             buffer.write(message, x: spot.x, y: spot.y, style: Style(attributes: .dim), clip: body)
             return
         }
-        guard let axes = AxesFrame(rect: body, x: xRange, xScale: .linear, y: yRange, yScale: yScale) else { return }
+        guard let axes = AxesFrame(rect: body, x: xRange, xScale: .linear, y: yRange, yScale: yScale,
+                                   integerX: series.allSatisfy { $0.positions == nil }) else { return }
         let showsXLabel = !xLabel.isEmpty && TextFitting.width(xLabel) + 2 <= axes.plot.width
         axes.draw(into: &buffer, glyphs: glyphs, style: Style(attributes: .dim),
                   reserved: showsXLabel ? TextFitting.width(xLabel) + 1 : 0)
@@ -94,11 +126,12 @@ public struct LineChart: Sendable {
         var canvas = BrailleCanvas(area: axes.plot)
         let width = Double(canvas.dotWidth), height = Double(canvas.dotHeight)
         for s in series {
-            let ink = Ink(color: s.color, fallback: glyphs.curveDot)
+            let ink = Ink(color: s.color, fallback: s.mark ?? glyphs.curveDot)
             var previous: (x: Double, y: Double)?
             for (k, v) in s.values.enumerated() {
-                guard let c = coordinate(v) else { continue }
-                let dot = (x: AxesFrame.fraction(Double(s.firstStep + k), in: xRange) * width,
+                let x = s.x(k)
+                guard let c = coordinate(v, shift: shift), x.isFinite else { continue }
+                let dot = (x: AxesFrame.fraction(x, in: xRange) * width,
                            y: (1 - AxesFrame.fraction(c, in: yRange)) * height)
                 if let from = previous { canvas.line(from: from, to: dot, ink: ink) } else { canvas.point(min(dot.x, width - 1), min(dot.y, height - 1), ink: ink) }
                 previous = dot
@@ -107,9 +140,10 @@ public struct LineChart: Sendable {
         canvas.compose(onto: &buffer, braille: glyphs.braille)
     }
 
-    /// The title centred (bold), and the y-axis label at the left when both fit.
-    private func drawTitle(into buffer: inout CellBuffer, row: Rect, glyphs: Glyphs) {
-        let heading = yScale == .log10 && !title.isEmpty ? title + " (log)" : title
+    /// The title centred (bold) with the axis it has, and the y-axis label at the left when
+    /// both fit.
+    private func drawTitle(into buffer: inout CellBuffer, row: Rect, glyphs: Glyphs, shifted: Bool) {
+        let heading = yScale == .log10 && !title.isEmpty ? title + (shifted ? " − min + ε (log)" : " (log)") : title
         let text = TextFitting.truncate(heading, to: row.width, ellipsis: glyphs.ellipsis)
         let width = TextFitting.width(text)
         let start = row.x + (row.width - width) / 2

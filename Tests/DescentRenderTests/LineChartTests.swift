@@ -34,7 +34,9 @@ private let orange = Color.rgb(230, 159, 0)
     #expect(ranges([5, 5, 5])?.y == 4.5...5.5)
     #expect(ranges([0, 0])?.y == -1...1)
     #expect(ranges([100, 100], scale: .log10)?.y == 1.5...2.5)
-    #expect(ranges([3], first: 10)?.x == 9...11)
+    // One step: the range starts at it (step 0 gets no negative tick).
+    #expect(ranges([3], first: 10)?.x == 10...11)
+    #expect(ranges([3], first: 0)?.x == 0...1)
     #expect(ranges([.nan, .infinity]) == nil)
     #expect(ranges([]) == nil)
 }
@@ -57,4 +59,25 @@ private let orange = Color.rgb(230, 159, 0)
         LineChart(title: "x", series: [ChartSeries(label: "c", values: [2], color: orange)], yScale: .log10)
             .draw(into: &buffer, rect: buffer.bounds, glyphs: .ascii)
     }
+}
+
+@Test func negativeValuesOnALogAxisAreShiftedAndSaySo() {
+    // f − min f + ε with min = −2 and ε = 10⁻³·(1 − (−2)): the least value sits at log₁₀ ε.
+    let chart = LineChart(title: "loss", series: [ChartSeries(label: "a", values: [1, -1, -2], color: orange)], yScale: .log10)
+    #expect(abs(chart.logShift - (2 + 0.003)) < 1e-12)
+    let ranges = try? #require(chart.ranges(shift: chart.logShift))
+    #expect(abs((ranges?.y.lowerBound ?? 0) - log10(0.003)) < 1e-12)
+    var buffer = CellBuffer(width: 40, height: 8)
+    chart.draw(into: &buffer, rect: buffer.bounds, glyphs: .unicode)
+    #expect(buffer.line(0).contains("loss − min + ε (log)"))
+    #expect(!buffer.text().contains("no data"))
+    // Positive data keep the plain log axis.
+    #expect(LineChart(title: "", series: [ChartSeries(label: "a", values: [1, 2], color: orange)], yScale: .log10).logShift == 0)
+}
+
+@Test func stepAxesTickWholeStepsOnly() {
+    var buffer = CellBuffer(width: 60, height: 8)
+    LineChart(title: "", series: [ChartSeries(label: "a", values: [1, 2, 3], color: orange)]).draw(into: &buffer, rect: buffer.bounds, glyphs: .unicode)
+    let labels = buffer.line(7).split(separator: " ").map(String.init)
+    #expect(labels.contains("0") && labels.contains("1") && !labels.contains { $0.contains(".") }, "\(buffer.text())")
 }

@@ -116,10 +116,11 @@ public struct FrameComposer {
     private func charts(_ state: SurfaceState) -> [LineChart] {
         if let escape = state.escape { return cloudCharts(escape, state: state) }
         func series(_ values: (Run) -> [Double]) -> [ChartSeries] {
-            state.visibleLanes.map { _, lane in
+            state.visibleLanes.map { index, lane in
                 let last = lane.shownStep(state.step)
                 let all = values(lane.run)
-                return ChartSeries(label: lane.label, values: last >= 0 ? Array(all[0...last]) : [], color: lane.color)
+                return ChartSeries(label: lane.label, values: last >= 0 ? Array(all[0...last]) : [], color: lane.color,
+                                   mark: TrailStyle.lane(index).mark)
             }
         }
         return [LineChart(title: "loss f(x)", series: series(\.losses), yScale: .log10),

@@ -101,14 +101,13 @@ public struct TrainingComposer: Sendable {
     /// One series per trainer of `value` at every point.
     private func series(_ state: TrainingState, _ value: (TrainingPoint) -> Double) -> [ChartSeries] {
         state.trainers.indices.map { i in
-            ChartSeries(label: state.trainers[i].label, values: state.history[i].map(value), color: color(state, i))
+            ChartSeries(label: state.trainers[i].label, values: state.history[i].map(value), color: color(state, i),
+                        positions: state.history[i].map(\.epochs))
         }
     }
 
-    private func axisLabel(_ state: TrainingState) -> String { "evaluation (every \(state.evaluateEvery) steps)" }
-
     func charts(_ state: TrainingState) -> [LineChart] {
-        let x = axisLabel(state)
+        let x = "epoch"
         return [
             LineChart(title: Self.chartTitles[0], series: series(state) { $0.evaluation.train.loss }, yScale: .log10, xLabel: x),
             LineChart(title: Self.chartTitles[1], series: series(state) { $0.evaluation.validation.loss }, yScale: .log10, xLabel: x),
@@ -120,7 +119,7 @@ public struct TrainingComposer: Sendable {
     /// Gradient cosine (mean since the previous evaluation, on −1…1), distance from θ₀, height
     /// above the valley floor (log) and sharpness, with the barriers crossed in the height title.
     func walkCharts(_ state: TrainingState) -> [LineChart] {
-        let x = axisLabel(state)
+        let x = "epoch"
         let barriers = state.history.map { String($0.last?.barriersCrossed ?? 0) }.joined(separator: ", ")
         return [
             LineChart(title: text(Self.walkTitles[0]), series: series(state) { $0.gradientCosine }, xLabel: x, fixedYRange: -1...1),

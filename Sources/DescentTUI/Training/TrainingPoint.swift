@@ -6,6 +6,9 @@ import DescentCore
 public struct TrainingPoint: Sendable, Equatable {
     /// t: the steps taken.
     public var step: Int
+    /// The epochs the steps have covered, fractional: completed epochs plus the part of the
+    /// current one its minibatches have visited.
+    public var epochs: Double
     public var evaluation: Evaluation
     /// The mean of cos(g_s, g_{s−1}) over the steps s since the previous evaluation (NaN when
     /// none has one): near 1 the minibatch gradients agree, near 0 or below SGD bounces.
@@ -23,6 +26,8 @@ public struct TrainingPoint: Sendable, Equatable {
     /// The point of `trainer` now, averaging the cosines of its steps from `since` on.
     init(_ trainer: Trainer, since: Int) {
         step = trainer.stepCount
+        let order = trainer.sampler
+        epochs = order.sampleCount > 0 ? Double(order.epoch) + Double(order.position) / Double(order.sampleCount) : 0
         evaluation = trainer.evaluate()
         var sum = 0.0, count = 0
         for record in trainer.history[min(since, trainer.history.count)...] {
