@@ -68,6 +68,11 @@ private final class TmuxSession {
 
     func capture() -> String { (try? Self.tmux(socket: socket, ["capture-pane", "-p", "-t", name]).output) ?? "" }
 
+    /// The pane with its colours and attributes as escape sequences (`capture-pane -e`).
+    func captureWithEscapes() -> String {
+        (try? Self.tmux(socket: socket, ["capture-pane", "-e", "-p", "-t", name]).output) ?? ""
+    }
+
     /// Polls the pane until `predicate` holds (or 15 s pass); returns the last capture.
     @discardableResult
     func waitFor(_ what: String, _ predicate: (String) -> Bool) throws -> String {
@@ -98,8 +103,9 @@ private struct PlaySession {
     let session: TmuxSession
     let scratch: URL
 
-    /// `arguments` run in `directory` (default: the test's own working directory).
-    init(_ arguments: String, width: Int = 120, height: Int = 40, directory: String? = nil) throws {
+    /// `arguments` run in `directory` (default: the test's own working directory); `environment`:
+    /// `NAME=value` words put before the command (e.g. `COLORTERM=truecolor`).
+    init(_ arguments: String, width: Int = 120, height: Int = 40, directory: String? = nil, environment: String = "") throws {
         let binary = DescentProcess.executable.path
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-e2e-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -108,7 +114,7 @@ private struct PlaySession {
         // The wrapper shell shares descent's process group, so a Ctrl-C or Ctrl-\ typed in the pane
         // reaches it too: it traps SIGINT and SIGQUIT (a trap, unlike an ignored signal, is reset
         // for descent).
-        let command = (directory.map { "cd '\($0)'; " } ?? "") + "trap true INT QUIT; stty -a > \(before); '\(binary)' \(arguments); status=$?; stty -a > \(after); "
+        let command = (directory.map { "cd '\($0)'; " } ?? "") + "trap true INT QUIT; stty -a > \(before); \(environment) '\(binary)' \(arguments); status=$?; stty -a > \(after); "
             + "echo descent-exited $status; sleep 60"
         session = try TmuxSession(command: command, width: width, height: height)
     }
@@ -369,5 +375,33 @@ func aTrainingSceneOpensInTheTrainingView() throws {
     try play.session.send("Space")
     try play.session.waitFor("training to pause at the caption of epoch 0 or run on") { TmuxSession.shownStep($0).map { $0 > 0 } ?? false }
     try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// The terminal most people have: `TERM=xterm-256color` (here inside tmux, which also sends Home
+/// and End as `ESC [1~`/`ESC [4~`). With `COLORTERM=truecolor` the screen must hold 24-bit
+/// colours, without it palette colours; either way Home/End must do what the help says (End once
+/// read as Esc [ 4 ~: back, then hide optimizer 4). `NO_COLOR=` clears a NO_COLOR the test runner
+/// may have set.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"),
+      arguments: [("truecolor", "38;2;", "38;5;"), ("", "38;5;", "38;2;")])
+func coloursAndHomeEndUnderXterm256colorInTmux(colorterm: String, shown: String, absent: String) throws {
+    let play = try PlaySession("play --steps 200", environment: "NO_COLOR= COLORTERM=\(colorterm)")
+    defer { play.cleanUp() }
+    let session = play.session
+    try session.waitFor("the first frame") { $0.contains("paused") && $0.contains("step 0/200") }
+    let colours = session.captureWithEscapes()
+    #expect(colours.contains(shown) && !colours.contains(absent), "colours on screen:\n\(colours.prefix(400))")
+    for _ in 0..<2 {
+        try session.send("End")
+        try session.waitFor("End: the horizon") { TmuxSession.shownStep($0) == 200 }
+        try session.send("Home")
+        try session.waitFor("Home: the start") { TmuxSession.shownStep($0) == 0 }
+    }
+    try session.send("PPage", "NPage", "Up", "Down", "Left")
+    let screen = try session.waitFor("the race still on screen") { $0.contains("paused") }
+    #expect(!screen.contains("hidden"))
+    #expect(screen.contains("adagrad"))
+    try session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
 }

@@ -65,7 +65,9 @@ public final class NcursesTerminal {
         supportsUnicode = String(cString: cn_codeset()) == "UTF-8"
         SignalTrap.install()
         if screen == nil {
-            screen = newterm(nil, cn_stdout(), cn_stdin())
+            // 24-bit colour under a palette TERM: a direct-colour entry (see TerminalEnvironment).
+            let direct = colorDepthLimit == .truecolor ? TerminalEnvironment.directColorTerminal(environment: environment) : nil
+            screen = direct.flatMap { newterm($0, cn_stdout(), cn_stdin()) } ?? newterm(nil, cn_stdout(), cn_stdin())
             guard screen != nil else {
                 SignalTrap.remove()
                 throw .cannotInitialize(term: environment["TERM"] ?? "")
@@ -77,6 +79,7 @@ public final class NcursesTerminal {
         cn_disable_flow_control()
         noecho()
         keypad(cn_stdscr(), true)
+        for (sequence, code) in Self.extraKeySequences { _ = define_key(sequence, code) }
         curs_set(0)
         leaveok(cn_stdscr(), true)
         set_escdelay(25)
@@ -212,6 +215,21 @@ public final class NcursesTerminal {
     }
 
     // MARK: - Input
+
+    /// Key sequences decoded whatever the terminfo entry says. Terminals and multiplexers send
+    /// Home/End and the arrows in several forms — xterm `ESC O H`/`ESC [ H`, tmux and screen
+    /// `ESC [ 1 ~`/`ESC [ 4 ~`, rxvt `ESC [ 7 ~`/`ESC [ 8 ~` — and `TERM` often names another
+    /// terminal than the one sending (tmux with `TERM=xterm-256color`, or the direct-colour entry
+    /// chosen for 24-bit colour). Without these, ncurses would pass an unknown sequence on as
+    /// Esc, `[`, `4`, `~`: back, then hide optimizer 4.
+    static let extraKeySequences: [(String, Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[2~", KEY_IC), ("\u{1B}[3~", KEY_DC),
+        ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+        ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
+        ("\u{1B}[Z", KEY_BTAB),
+    ]
 
     private func functionKeyEvent(_ code: Int32) -> InputEvent? {
         switch code {
