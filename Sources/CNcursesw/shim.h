@@ -81,7 +81,8 @@ static const int cn_trapped_signals[CN_TRAPPED_COUNT] = { SIGINT, SIGTERM, SIGHU
 // Fatal signals (a crash: a trap, a bad access, an abort): restore the terminal first, then hand
 // the signal to whatever handled it before (the Swift runtime's backtracer, which then prints its
 // report on a sane terminal) or to the default action. The signal is re-raised while blocked in
-// this handler, so it is delivered to the previous disposition as soon as this one returns.
+// this handler, so it is delivered to the previous disposition as soon as this one returns (and
+// a faulting instruction faults again into it).
 #define CN_FATAL_COUNT 6
 static struct sigaction cn_previous_fatal_actions[CN_FATAL_COUNT] = {{{0}}};
 static const int cn_fatal_signals[CN_FATAL_COUNT] = { SIGSEGV, SIGILL, SIGBUS, SIGFPE, SIGTRAP, SIGABRT };

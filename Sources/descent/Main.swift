@@ -6,6 +6,7 @@ import Foundation
 @main
 enum Main {
     static func main() {
+        restartWithQuietBacktraces()
         do {
             var command = try Descent.parseAsRoot()
             try command.run()
@@ -23,5 +24,20 @@ enum Main {
             let status = Descent.exitCode(for: error).rawValue
             Descent.exit(withError: ExitCode(status == 0 ? 1 : status))
         }
+    }
+
+    /// The Swift runtime's crash backtracer reads `SWIFT_BACKTRACE` once, at start-up, and on a
+    /// terminal it is interactive by default: after a crash it holds the screen for 30 s waiting
+    /// for a key. A full-screen program should print its report and exit, so unless the user set
+    /// `SWIFT_BACKTRACE` (any value), descent restarts itself once, before anything else, with
+    /// `interactive=no`. (The terminal itself is restored before the report: see the TUI's
+    /// signal trap.) If the restart fails, it carries on as it is.
+    private static func restartWithQuietBacktraces() {
+        #if os(Linux)
+        guard getenv("SWIFT_BACKTRACE") == nil,
+              let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return }
+        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+        execv(executable, CommandLine.unsafeArgv)
+        #endif
     }
 }

@@ -189,6 +189,8 @@ func playInARealTerminal() throws {
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"),
       arguments: [("TERM", SIGTERM), ("INT", SIGINT), ("HUP", SIGHUP), ("QUIT", SIGQUIT)])
+/// Quitting signals end the program through its normal path: the status is 128 + signal and the
+/// terminal is as it was.
 func signalsRestoreTheTerminal(signal: String, number: Int32) throws {
     let play = try PlaySession("play --autoplay --steps 100000")
     defer { play.cleanUp() }
