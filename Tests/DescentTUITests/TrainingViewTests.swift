@@ -37,6 +37,18 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
         #expect(state.history.map { $0.map(\.step) } == [[0, 5, 10], [0, 5, 10]])
     }
 
+    @Test func pointsStayEvenlySpacedAndBoundedOnALongRun() throws {
+        var state = try trainingState(evaluateEvery: 1)
+        let steps = TrainingState.pointLimit + 3
+        for _ in 0..<steps { state.apply(.stepForward) }
+        #expect(state.pointStride == 2)
+        for points in state.history {
+            #expect(points.count <= TrainingState.pointLimit)
+            #expect(points.dropLast().allSatisfy { $0.step % 2 == 0 }, "every kept point on the stride")
+            #expect(points.last?.step == steps, "the latest evaluation is always shown")
+        }
+    }
+
     @Test func pointsCarryTheWalkMeasurementsOfTheirTrainer() throws {
         var state = TrainingState(setup: try trainingSetup(evaluateEvery: 4, walk: WalkSettings(every: 4, segmentPieces: 4, powerIterations: 3)))
         for _ in 0..<8 { state.apply(.stepForward) }

@@ -32,6 +32,10 @@ public struct Trainer {
     public private(set) var divergedAt: Int?
     /// One record per step taken.
     public private(set) var history: [StepRecord] = []
+    /// When set (the live training view), ``history`` (and ``profiles``) keeps every step of this many last steps
+    /// and thins the older ones (``Swift/Array/thinOlder(keepingLast:)``), so its memory does not
+    /// grow with the run; nil keeps every step (headless training, tests).
+    public var historyWindow: Int?
     public let walkSettings: WalkSettings
     /// The segment profiles measured so far, every K steps.
     public private(set) var profiles: [SegmentProfile] = []
@@ -119,6 +123,7 @@ public struct Trainer {
             step: t, epoch: sampler.epoch, learningRate: lr, minibatchLoss: loss, gradientNorm: norm,
             gradientCosine: t == 0 ? nil : cosine(gradient, previousGradient),
             distanceFromStart: euclideanDistance(parameters, initialParameters)))
+        if let historyWindow { history.thinOlder(keepingLast: historyWindow) }
         if walkSettings.every > 0, stepCount % walkSettings.every == 0 { measureProfile(step: t) }
         return true
     }
@@ -150,6 +155,7 @@ public struct Trainer {
         }
         if profile.crossesBarrier { barriersCrossed += 1 }
         profiles.append(profile)
+        if let historyWindow { profiles.thinOlder(keepingLast: historyWindow) }
     }
 }
 

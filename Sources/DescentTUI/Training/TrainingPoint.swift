@@ -30,7 +30,10 @@ public struct TrainingPoint: Sendable, Equatable {
         epochs = order.sampleCount > 0 ? Double(order.epoch) + Double(order.position) / Double(order.sampleCount) : 0
         evaluation = trainer.evaluate()
         var sum = 0.0, count = 0
-        for record in trainer.history[min(since, trainer.history.count)...] {
+        // From the end: the live view thins old records (``Trainer/historyWindow``), so an
+        // index is not a step.
+        for record in trainer.history.reversed() {
+            guard record.step >= since else { break }
             guard let c = record.gradientCosine else { continue }
             sum += c
             count += 1

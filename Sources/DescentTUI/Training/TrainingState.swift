@@ -23,13 +23,23 @@ public struct TrainingState {
     public static let maximumStepsPerFrame = 256
     /// What `u` multiplies and `d` divides the selected learning rate by.
     public static let learningRateFactor = 1.5
+    /// Every step record of this many last steps is kept; older ones are thinned, so the view
+    /// runs for hours in bounded memory (``Swift/Array/thinOlder(keepingLast:)``).
+    public static let stepWindow = 50_000
+    /// The most evaluation points kept per trainer (see ``pointStride``).
+    public static let pointLimit = 4_000
     /// The time between frames of playback (30 frames per second at most).
     public static let frameInterval = Duration.nanoseconds(33_333_333)
 
     public let setup: TrainingSetup
     public private(set) var trainers: [Trainer]
     /// Per trainer, its points in order (the first at step 0); a diverged trainer's list stops.
+    /// The points are every ``pointStride``-th evaluation (evenly spaced, as the charts draw
+    /// them), then the latest evaluation if it falls between.
     public private(set) var history: [[TrainingPoint]]
+    /// Evaluations per kept point: 1, doubled (every other point dropped) each time a trainer's
+    /// points pass ``pointLimit``, so the view runs for hours in bounded memory.
+    public private(set) var pointStride = 1
     /// Steps between evaluations.
     public var evaluateEvery: Int { setup.evaluateEvery }
     /// Steps every trainer takes per frame while playing, 1…``maximumStepsPerFrame``.
@@ -53,7 +63,11 @@ public struct TrainingState {
     /// A view of `setup` (whose trainers should be fresh) playing `stepsPerFrame` steps per frame.
     public init(setup: TrainingSetup, stepsPerFrame: Int = 4, canSwitchView: Bool = false) {
         self.setup = setup
-        trainers = setup.trainers
+        trainers = setup.trainers.map { trainer in
+            var trainer = trainer
+            trainer.historyWindow = Self.stepWindow
+            return trainer
+        }
         self.stepsPerFrame = min(max(1, stepsPerFrame), Self.maximumStepsPerFrame)
         self.canSwitchView = canSwitchView
         epochHorizon = setup.epochs
@@ -117,6 +131,22 @@ public struct TrainingState {
         return isPlaying ? [.tick(after: Self.frameInterval)] : []
     }
 
+    /// Records trainer `i`'s evaluation now: replaces the latest point if it fell between the
+    /// kept ones, appends, and halves the kept points when they pass ``pointLimit``.
+    private mutating func record(trainer i: Int) {
+        let spacing = evaluateEvery * pointStride
+        if let last = history[i].last, last.step % spacing != 0, history[i].count > 1 { history[i].removeLast() }
+        history[i].append(TrainingPoint(trainers[i], since: history[i].last?.step ?? 0))
+        guard history[i].count > Self.pointLimit else { return }
+        pointStride *= 2
+        let kept = evaluateEvery * pointStride
+        for k in history.indices {
+            let latest = history[k].last
+            history[k].removeAll { $0.step % kept != 0 }
+            if let latest, history[k].last != latest { history[k].append(latest) }
+        }
+    }
+
     /// The commands that keep playback going on this view when it comes (back) on screen.
     var resumeCommands: [Command] { isPlaying ? [.tick(after: Self.frameInterval)] : [] }
 
@@ -164,7 +194,7 @@ public struct TrainingState {
             step += 1
             if step % evaluateEvery == 0 {
                 for i in trainers.indices where trainers[i].isActive {
-                    history[i].append(TrainingPoint(trainers[i], since: history[i].last?.step ?? 0))
+                    record(trainer: i)
                 }
             }
             guard isPlaying, epoch > epochBefore else { continue }
