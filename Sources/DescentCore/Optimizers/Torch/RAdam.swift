@@ -31,6 +31,8 @@ public struct RAdam: Optimizer {
     public private(set) var stepCount = 0
     /// m and v.
     private var moments = StateBuffer(vectors: 2)
+    private var correction1 = BiasCorrection()
+    private var correction2 = BiasCorrection()
     private var lastLR = 0.0
 
     public init(lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8, weightDecay: Double = 0,
@@ -43,18 +45,15 @@ public struct RAdam: Optimizer {
     }
 
     /// The current step's scalars: 1 − β₁ᵗ, √(1 − β₂ᵗ), and rₜ, or nil while ρₜ ≤ 5 (no
-    /// adaptive step).
+    /// adaptive step). The powers are ``BiasCorrection``'s running products, and rₜ is a
+    /// `squareRoot()` where PyTorch has `** 0.5`.
     private var coefficients: (correction1: Double, correction2Root: Double, rectification: Double?) {
         let t = Double(stepCount)
-        let correction1 = 1 - Double.pow(beta1, t)
-        let beta2Power = Double.pow(beta2, t)
-        let correction2 = 1 - beta2Power
         let rhoInfinity = 2 / (1 - beta2) - 1
-        let rho = rhoInfinity - 2 * t * beta2Power / correction2
-        let correction2Root = Double.pow(correction2, 0.5)
-        guard rho > 5 else { return (correction1, correction2Root, nil) }
-        let r = Double.pow((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho), 0.5)
-        return (correction1, correction2Root, r)
+        let rho = rhoInfinity - 2 * t * correction2.power / correction2.value
+        guard rho > 5 else { return (correction1.value, correction2.root, nil) }
+        let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+        return (correction1.value, correction2.root, r)
     }
 
     public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
@@ -62,6 +61,8 @@ public struct RAdam: Optimizer {
             stepCount = 0
         }
         stepCount += 1
+        correction1.update(beta: beta1, step: stepCount)
+        correction2.update(beta: beta2, step: stepCount)
         lastLR = lr
         let decay = WeightDecay(rate: weightDecay, decoupled: decoupledWeightDecay)
         let (correction1, correction2Root, rectification) = coefficients

@@ -83,27 +83,59 @@ struct StateBuffer: Sendable, Equatable {
     }
 }
 
-/// The bias correction 1 − βᵗ of a moving average started at zero, and its square root, as
-/// PyTorch computes them: `1 - beta ** step` and `bias_correction ** 0.5`, libm `pow`s (so the two
-/// agree bit for bit). Once βᵗ < 2⁻⁵⁴ the correction rounds to exactly 1 for all later steps and
-/// the `pow`s — which would otherwise cost more than the rest of an Adam step — are skipped.
+/// The bias correction 1 − βᵗ of a moving average started at zero, and its square root.
+///
+/// PyTorch computes `1 - beta ** step` with libm's `pow` every step, and the root as
+/// `bias_correction ** 0.5`. Here βᵗ is a running product, carried as an unevaluated sum of two
+/// doubles (hi + lo, about 106 bits: each step hi·β is split exactly with a fused multiply-add),
+/// so its rounding to a double is the correctly rounded βᵗ and agrees with `pow`'s bit for bit
+/// on all but a few steps in ten thousand (then by one unit in the last place: 32 of the 37,412
+/// steps of β = 0.999, none of β = 0.9). A plain product `p ← p·β` would gather one rounding
+/// per step instead (it differs from `pow` on 97 % of the steps of β = 0.999, by up to t/2
+/// units). The root is `squareRoot()`, which differs from `pow(c, 0.5)` by one unit on 0.1 % of
+/// inputs. `pow` is used only when the step does not follow the last one or β changed; once βᵗ
+/// < 2⁻⁵⁴ the correction is exactly 1 and stays so.
 struct BiasCorrection: Sendable, Equatable {
     /// 1 − βᵗ at step `step` (0 before the first step).
     private(set) var value = 0.0
     /// (1 − βᵗ)^½.
     private(set) var root = 0.0
+    /// βᵗ = high + low.
+    private var high = 0.0, low = 0.0
     /// The β and t of `value`.
     private var beta = Double.nan
     private var step = 0
+
+    /// βᵗ rounded to a double.
+    var power: Double { high + low }
 
     /// Moves to step `t` (≥ 1) with decay rate `beta`.
     @inline(__always)
     mutating func update(beta: Double, step t: Int) {
         defer { step = t }
-        if value == 1, beta == self.beta, t > step { return }
+        if beta == self.beta {
+            if t == step { return }
+            if value == 1, t > step { return }
+            if t == step + 1 {
+                // (high + low)·β, exactly split: high·β = p + e, then low·β joins e.
+                let p = high * beta
+                let e = TorchUpdate.fma(low, beta, TorchUpdate.fma(high, beta, -p))
+                high = p + e
+                low = e - (high - p)
+                setValue()
+                return
+            }
+        }
         self.beta = beta
-        value = 1 - Double.pow(beta, Double(t))
-        root = Double.pow(value, 0.5)
+        high = Double.pow(beta, Double(t))
+        low = 0
+        setValue()
+    }
+
+    @inline(__always)
+    private mutating func setValue() {
+        value = 1 - power
+        root = value.squareRoot()
     }
 }
 
