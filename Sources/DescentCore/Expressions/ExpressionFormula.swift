@@ -3,17 +3,18 @@
 ///
 /// The text is parsed once (see ``ExpressionParser`` for the grammar: numbers, x and y, `pi`,
 /// `e`, `+ - * / ^`, implicit multiplication, and `sin cos tan exp log sqrt abs tanh sinh cosh
-/// atan` with parentheses), constants folded, and compiled to a postfix program; evaluating it
-/// over ``Dual2`` or ``Jet2`` gives the exact gradient and Hessian by forward-mode AD.
+/// atan` with parentheses), constants folded, and compiled to a postfix program and from that to
+/// a straight-line register program (``CompiledExpression``); evaluating it over ``Dual2`` or
+/// ``Jet2`` gives the exact gradient and Hessian by forward-mode AD.
 public struct ExpressionFormula: SurfaceFormula {
     /// The expression as written.
     public let text: String
-    private let program: ExpressionProgram
+    private let program: CompiledExpression
 
     /// Parses `text`; throws ``ExpressionError`` with the column and what was expected.
     public init(_ text: String) throws(ExpressionError) {
         self.text = text
-        program = ExpressionProgram(try ExpressionParser.parse(text))
+        program = CompiledExpression(ExpressionProgram(try ExpressionParser.parse(text)))
     }
 
     public func callAsFunction<T: SurfaceScalar>(_ x: T, _ y: T) -> T {
