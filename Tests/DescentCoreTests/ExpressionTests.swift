@@ -111,15 +111,15 @@ import Testing
         typealias Op = CompiledExpression.Operation
         #expect(beale.operations == [
             Op(code: .subtract, a: 2, b: 0), Op(code: .multiply, a: 0, b: 1), Op(code: .add, a: 5, b: 6),
-            Op(code: .square, a: 7),
-            Op(code: .subtract, a: 3, b: 0), Op(code: .square, a: 1), Op(code: .multiply, a: 0, b: 10),
-            Op(code: .add, a: 9, b: 11), Op(code: .square, a: 12), Op(code: .add, a: 8, b: 13),
-            Op(code: .subtract, a: 4, b: 0), Op(code: .cube, a: 1), Op(code: .multiply, a: 0, b: 16),
-            Op(code: .add, a: 15, b: 17), Op(code: .square, a: 18), Op(code: .add, a: 14, b: 19),
+            Op(code: .integerPower, a: 7, b: 2),
+            Op(code: .subtract, a: 3, b: 0), Op(code: .integerPower, a: 1, b: 2), Op(code: .multiply, a: 0, b: 10),
+            Op(code: .add, a: 9, b: 11), Op(code: .integerPower, a: 12, b: 2), Op(code: .add, a: 8, b: 13),
+            Op(code: .subtract, a: 4, b: 0), Op(code: .integerPower, a: 1, b: 3), Op(code: .multiply, a: 0, b: 16),
+            Op(code: .add, a: 15, b: 17), Op(code: .integerPower, a: 18, b: 2), Op(code: .add, a: 14, b: 19),
         ])
         #expect(beale.result == 20)
         let repeated = CompiledExpression(ExpressionProgram(try ExpressionParser.parse("sin(xy) + sin(xy)^2 + 2 + x^5")))
-        #expect(repeated.operations.map(\.code) == [.multiply, .call, .square, .add, .add, .integerPower, .add])
+        #expect(repeated.operations.map(\.code) == [.multiply, .call, .integerPower, .add, .add, .integerPower, .add])
         let plain = CompiledExpression(ExpressionProgram(try ExpressionParser.parse("y")))
         #expect(plain.operations.isEmpty && plain.result == 1)
         #expect(plain.evaluate(Dual2.x(3), Dual2.y(4)) == Dual2.y(4))

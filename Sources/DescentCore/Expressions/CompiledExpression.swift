@@ -15,10 +15,8 @@ struct CompiledExpression: Sendable {
         case negate, add, subtract, multiply, divide
         /// a ^ b for a variable exponent.
         case power
-        /// a ^ n, n stored in b (n ≠ 2, 3).
+        /// a ^ n, n stored in b.
         case integerPower
-        /// a · a and a · a · a: ``pow(_:_:)-(T,Int)``'s cases for n = 2, 3, without its branch.
-        case square, cube
         /// a ^ c for the operation's constant c.
         case realPower
         /// The operation's function of a.
@@ -75,8 +73,6 @@ struct CompiledExpression: Sendable {
             case .variable(.x): stack.append(0)
             case .variable(.y): stack.append(1)
             case .negate: emit(Operation(code: .negate, a: stack.removeLast()))
-            case .integerPower(2): emit(Operation(code: .square, a: stack.removeLast()))
-            case .integerPower(3): emit(Operation(code: .cube, a: stack.removeLast()))
             case .integerPower(let n): emit(Operation(code: .integerPower, a: stack.removeLast(), b: Int32(n)))
             case .realPower(let c): emit(Operation(code: .realPower, a: stack.removeLast(), constant: c))
             case .call(let function): emit(Operation(code: .call, function: function, a: stack.removeLast()))
@@ -121,8 +117,6 @@ struct CompiledExpression: Sendable {
                 case .divide: value = a / r[Int(operation.b)]
                 case .power: value = pow(a, r[Int(operation.b)])
                 case .integerPower: value = pow(a, Int(operation.b))
-                case .square: value = a * a
-                case .cube: value = a * a * a
                 case .realPower: value = pow(a, operation.constant)
                 case .call: value = operation.function.apply(a)
                 }
