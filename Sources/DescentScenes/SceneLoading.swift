@@ -6,7 +6,7 @@ extension Scene {
     /// Reads and validates the scene file at `path`. Throws every problem found, as
     /// `FILE:LINE:COLUMN: message` diagnostics with `FILE` = `path`, or a file that cannot be
     /// read (missing, a directory, larger than ``Limits/sceneFileBytes``) as an unreadable error.
-    public static func load(path: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
+    public static func load(path: String, registry: Registry) throws(SceneLoadError) -> Scene {
         let bytes: [UInt8]
         do {
             bytes = try BoundedFile.read(path, limit: Limits.sceneFileBytes)
@@ -17,7 +17,7 @@ extension Scene {
     }
 
     /// Validates the bytes of a scene file: they must be UTF-8 text without NUL characters.
-    public static func parse(bytes: [UInt8], file: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
+    public static func parse(bytes: [UInt8], file: String, registry: Registry) throws(SceneLoadError) -> Scene {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var text = String.UnicodeScalarView()
@@ -36,7 +36,7 @@ extension Scene {
     }
 
     /// Validates the text of a scene file named `file` (the name only labels the diagnostics).
-    public static func parse(_ text: String, file: String, registry: Registry = .builtin) throws(SceneLoadError) -> Scene {
+    public static func parse(_ text: String, file: String, registry: Registry) throws(SceneLoadError) -> Scene {
         guard text.utf8.count <= Limits.sceneFileBytes else {
             throw SceneLoadError(unreadable: file, "the file has \(text.utf8.count) bytes; a scene file may have at most \(Limits.sceneFileBytes) (the limit)")
         }

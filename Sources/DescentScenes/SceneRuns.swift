@@ -15,7 +15,7 @@ extension Scene {
 
     /// Optimizer `i` built from its chain spec with ``optimizerSeed`` (and, for
     /// ``SceneGradient/matchedNoise``, the matched isotropic noise in front).
-    public func makeOptimizer(_ i: Int, registry: Registry = .builtin) throws(SpecError) -> any Optimizer {
+    public func makeOptimizer(_ i: Int, registry: Registry) throws(SpecError) -> any Optimizer {
         let optimizer = try registry.optimizer(chainSpec(i), seed: optimizerSeed).optimizer
         guard let data, optimizers[i].gradient == .matchedNoise else { return optimizer }
         let noise = data.objective.matchedIsotropicNoise(batchSize: data.batchSize, seed: optimizerSeed)
@@ -24,7 +24,7 @@ extension Scene {
 
     /// The schedule of optimizer `i` (its own, else the scene's; constant when neither), or
     /// with `i` nil the scene's.
-    public func makeSchedule(_ i: Int? = nil, registry: Registry = .builtin) throws(SpecError) -> any Schedule {
+    public func makeSchedule(_ i: Int? = nil, registry: Registry) throws(SpecError) -> any Schedule {
         guard let text = i.flatMap({ optimizers[$0].schedule }) ?? schedule else { return ConstantSchedule() }
         return try registry.schedule(text)
     }
@@ -49,7 +49,7 @@ extension Scene {
 
     /// One fresh run per optimizer, labelled with the scene's labels (not for cloud scenes,
     /// whose runs come from ``makeEscape(registry:)``).
-    public func makeRuns(registry: Registry = .builtin, recordsState: Bool = true) throws(SpecError) -> [Run] {
+    public func makeRuns(registry: Registry, recordsState: Bool = true) throws(SpecError) -> [Run] {
         var runs: [Run] = []
         for i in optimizers.indices {
             runs.append(Run(label: optimizers[i].label, spec: chainSpec(i), optimizer: try makeOptimizer(i, registry: registry),
@@ -61,14 +61,14 @@ extension Scene {
 
     /// A race of ``makeRuns(registry:recordsState:)`` on the scene's surface; nil for a
     /// training-only scene.
-    public func makeRace(registry: Registry = .builtin, recordsState: Bool = true) throws(SpecError) -> Race? {
+    public func makeRace(registry: Registry, recordsState: Bool = true) throws(SpecError) -> Race? {
         guard let surface else { return nil }
         return Race(surface: surface.surface, runs: try makeRuns(registry: registry, recordsState: recordsState))
     }
 
     /// For a scene with a `[cloud]`: one cloud of runs per optimizer from the same random
     /// starts, with the escape fraction per step; nil for other scenes.
-    public func makeEscape(registry: Registry = .builtin) throws(SpecError) -> SaddleEscape? {
+    public func makeEscape(registry: Registry) throws(SpecError) -> SaddleEscape? {
         guard let cloud, let surface else { return nil }
         return try SaddleEscape(
             surface: surface.surface, optimizers: optimizers.indices.map { (chainSpec($0), optimizers[$0].label) },

@@ -4,7 +4,7 @@ extension Scene {
     /// One entry per training optimizer: built from its spec with the training seed
     /// (`recipe.seed`, so noisy optimizers see the same noise), with its schedule (constant when
     /// none) and its own batch size; [] without a training race.
-    public func makeTrainingEntries(registry: Registry = .builtin) throws(SpecError) -> [TrainingRecipe.Entry] {
+    public func makeTrainingEntries(registry: Registry) throws(SpecError) -> [TrainingRecipe.Entry] {
         guard let training else { return [] }
         var entries: [TrainingRecipe.Entry] = []
         for o in training.optimizers {
@@ -18,7 +18,7 @@ extension Scene {
     /// The trainers of the training race, all from the same θ₀ on the same minibatch order
     /// (``TrainingRecipe/makeTrainers(_:problem:walk:)``), measuring a segment profile every
     /// `walkEvery` steps; [] without a training race.
-    public func makeTrainers(registry: Registry = .builtin) throws(SpecError) -> [Trainer] {
+    public func makeTrainers(registry: Registry) throws(SpecError) -> [Trainer] {
         guard let training else { return [] }
         return training.recipe.makeTrainers(try makeTrainingEntries(registry: registry), problem: training.problem,
                                             walk: WalkSettings(every: training.walkEvery))

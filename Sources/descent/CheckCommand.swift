@@ -18,15 +18,18 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The scene files (.toml) to check.")
     var files: [String]
 
+    @OptionGroup(title: "Your own optimizers") var extensions: ExtensionOptions
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one scene file") }
     }
 
     func run() throws {
+        let registry = try extensions.registry()
         var allGood = true
         for file in files {
             do {
-                _ = try Scene.load(path: file)
+                _ = try Scene.load(path: file, registry: registry)
                 print("\(Sanitizer.clean(file)): ok")
             } catch {
                 allGood = false

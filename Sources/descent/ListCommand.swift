@@ -14,8 +14,10 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "Only this section: surfaces, optimizers, schedules or transforms.")
     var section: Section?
 
-    func run() {
-        let registry = Registry.builtin
+    @OptionGroup(title: "Your own optimizers") var extensions: ExtensionOptions
+
+    func run() throws {
+        let registry = try extensions.registry()
         var blocks: [String] = []
         for s in section.map({ [$0] }) ?? Section.allCases {
             switch s {

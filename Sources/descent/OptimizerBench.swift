@@ -37,7 +37,7 @@ struct OptimizerBench {
 
     private func measure(_ spec: String, on surface: Surface, registry: Registry) throws -> Double {
         let optimizer = try registry.optimizer(spec).optimizer
-        let (fastest, x) = Self.fastestRun(optimizer, runs: runs, steps: runLength, oracle: surface.oracle)
+        let (fastest, x) = try Self.fastestRun(optimizer, runs: runs, steps: runLength, oracle: surface.oracle)
         guard x.allSatisfy(\.isFinite) else { throw CommandError("\(spec) diverged during the benchmark") }
         return Double(runLength) / fastest.inSeconds
     }
@@ -46,7 +46,7 @@ struct OptimizerBench {
     /// one step; each run from ``start`` with a fresh copy of `template`. Generic so the loop
     /// calls the concrete optimizer, not the `any Optimizer` box. Returns the last run's end point.
     private static func fastestRun<O: Optimizer>(_ template: O, runs: Int, steps: Int, oracle: GradientOracle)
-        -> (Duration, [Double]) {
+        throws -> (Duration, [Double]) {
         var fastest = Duration.seconds(Int64.max)
         var x = start
         for _ in 0..<runs {
@@ -54,10 +54,10 @@ struct OptimizerBench {
             x = start
             var g = [0.0, 0.0]
             let lr = optimizer.learningRate
-            let elapsed = ContinuousClock().measure {
+            let elapsed = try ContinuousClock().measure {
                 for _ in 0..<steps {
                     _ = oracle.evaluate(x, &g)
-                    optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
+                    try optimizer.step(params: &x, gradient: g, lr: lr, oracle: oracle)
                 }
             }
             fastest = min(fastest, elapsed)

@@ -93,10 +93,11 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
+        let registry = try simulation.extensions.registry()
         // `descent` alone (or --pick) shows the lesson list.
         let list = pick || (scenes != nil && optimizers.isEmpty) || CommandLine.arguments.count == 1
-            ? SceneCatalog.list(directory: scenes) : nil
-        let preset = list != nil ? nil : try display.makeContent(simulation, training, specs: optimizers)
+            ? SceneCatalog.list(directory: scenes, registry: registry) : nil
+        let preset = list != nil ? nil : try display.makeContent(simulation, training, specs: optimizers, registry: registry)
         var environment = ProcessInfo.processInfo.environment
         if display.color == .never { environment["NO_COLOR"] = "1" }
         if display.color == .truecolor { environment["COLORTERM"] = "truecolor" }
@@ -113,8 +114,8 @@ struct PlayCommand: ParsableCommand {
         let (display, simulation, training) = (display, simulation, training)
         var loop = AppLoop(model: model, view: view) { lesson in
             Result {
-                try (lesson.path.map { try display.sceneContent($0, simulation, training) }
-                    ?? display.makeContent(simulation, training, specs: [])).lesson
+                try (lesson.path.map { try display.sceneContent($0, simulation, training, registry: registry) }
+                    ?? display.makeContent(simulation, training, specs: [], registry: registry)).lesson
             }.mapError { LessonError(Descent.message(for: $0)) }
         }
         let exit = loop.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },

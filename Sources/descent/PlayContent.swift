@@ -30,21 +30,22 @@ struct TrainingRaceOptions: ParsableArguments {
     /// The training race of `race`: a scene's `[training]` table when it has one; otherwise the
     /// race's optimizers (their chain specs, labels and colours; for the default race
     /// ``defaultSpecs``) training the net of the flags, seeded with `seed`.
-    func makeSetup(race: RaceSetup?, scene: Scene?, isDefaultRace: Bool, schedule: String?, seed: UInt64) throws -> TrainingSetup {
+    func makeSetup(race: RaceSetup?, scene: Scene?, isDefaultRace: Bool, schedule: String?, seed: UInt64,
+                   registry: Registry) throws -> TrainingSetup {
         if let scene {
             do {
-                if let setup = try TrainingSetup(scene: scene) { return setup }
+                if let setup = try TrainingSetup(scene: scene, registry: registry) { return setup }
             } catch {
                 throw CommandError("scene \(scene.file): \(error.message)")
             }
         }
         let (recipe, problem) = try net.makeProblem(seed: seed)
-        let schedule = try resolvedSchedule(schedule)
+        let schedule = try resolvedSchedule(schedule, registry: registry)
         let sources: [(spec: String, label: String?, color: Color?)] = isDefaultRace
             ? Self.defaultSpecs.map { ($0, nil, nil) }
             : (race?.entries ?? []).map { ($0.spec, $0.label, $0.color) }
         let entries = try sources.map { source in
-            let configured = try configuredOptimizer(source.spec, seed: seed)
+            let configured = try configuredOptimizer(source.spec, seed: seed, registry: registry)
             return TrainingRecipe.Entry(label: source.label ?? configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
         var setup = TrainingSetup(trainers: recipe.makeTrainers(entries, problem: problem, walk: view.walk),
@@ -59,21 +60,22 @@ extension DisplayOptions {
     /// What to show: a scene (``scenePath(specs:)``), the optimizer specs given, or the default
     /// race (six classic optimizers on Beale from (1, 1.5)) when there are none; with its
     /// training race.
-    func makeContent(_ simulation: SimulationOptions, _ training: TrainingRaceOptions, specs: [String]) throws -> PlayContent {
-        if let path = try scenePath(specs: specs) { return try sceneContent(path, simulation, training) }
+    func makeContent(_ simulation: SimulationOptions, _ training: TrainingRaceOptions, specs: [String],
+                     registry: Registry) throws -> PlayContent {
+        if let path = try scenePath(specs: specs) { return try sceneContent(path, simulation, training, registry: registry) }
         let isDefaultRace = specs.isEmpty
-        let surface = try simulation.resolveSurface()
+        let surface = try simulation.resolveSurface(registry)
         let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
         let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
         let entries = try (isDefaultRace ? RaceSetup.defaultSpecs : specs).map { spec in
-            let configured = try configuredOptimizer(spec, seed: simulation.seed)
+            let configured = try configuredOptimizer(spec, seed: simulation.seed, registry: registry)
             return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
         }
-        let race = RaceSetup(surface: surface, start: start, entries: entries, schedule: try simulation.resolveSchedule(),
+        let race = RaceSetup(surface: surface, start: start, entries: entries, schedule: try simulation.resolveSchedule(registry),
                              steps: simulation.steps, tolerance: tolerance, layout: grid ? .grid : .overlay,
                              view: isDefaultScene ? RaceSetup.defaultView : nil)
         let setup = try training.makeSetup(race: race, scene: nil, isDefaultRace: isDefaultRace, schedule: simulation.schedule,
-                                           seed: simulation.seed)
+                                           seed: simulation.seed, registry: registry)
         return PlayContent(race: race, training: setup, scene: nil)
     }
 
@@ -90,19 +92,20 @@ extension DisplayOptions {
     /// The races of the scene file at `path` (with `--grid`, in grid layout). A bad scene fails
     /// with ``SceneDiagnostics``: one `FILE:LINE:COLUMN: message` per line (printed to stderr,
     /// exit status 1, before any terminal is touched; shown in the list when opened from there).
-    func sceneContent(_ path: String, _ simulation: SimulationOptions, _ training: TrainingRaceOptions) throws -> PlayContent {
+    func sceneContent(_ path: String, _ simulation: SimulationOptions, _ training: TrainingRaceOptions,
+                      registry: Registry) throws -> PlayContent {
         let scene: Scene
         do {
-            scene = try Scene.load(path: path)
+            scene = try Scene.load(path: path, registry: registry)
         } catch {
             if error.unreadable != nil { throw CommandError(error.description) }
             throw SceneDiagnostics(lines: error.diagnostics.map { "\($0)" })
         }
         do {
-            var race = try RaceSetup(scene: scene)
+            var race = try RaceSetup(scene: scene, registry: registry)
             if grid { race?.layout = .grid }
             let setup = try training.makeSetup(race: race, scene: scene, isDefaultRace: false, schedule: scene.schedule,
-                                               seed: scene.seed)
+                                               seed: scene.seed, registry: registry)
             return PlayContent(race: race, training: setup, scene: scene)
         } catch let error as SpecError {
             throw CommandError("scene \(path): \(error.message)")

@@ -32,16 +32,19 @@ struct RaceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let surface = try simulation.resolveSurface()
+        let registry = try simulation.extensions.registry()
+        let surface = try simulation.resolveSurface(registry)
         let start = try simulation.resolveStart(on: surface)
-        let schedule = try simulation.resolveSchedule()
-        let runs = try optimizers.map { try simulation.makeRun($0, surface: surface, start: start, schedule: schedule) }
+        let schedule = try simulation.resolveSchedule(registry)
+        let runs = try optimizers.map {
+            try simulation.makeRun($0, surface: surface, start: start, schedule: schedule, registry: registry)
+        }
         // Each run is streamed and scored as it goes (the runs are independent), so memory does
         // not grow with --steps.
         let results = runs.map { run in
             var score = RaceResult.Score(label: run.label, surface: surface, tolerance: tolerance)
-            let divergedAt = RunStream.forEachStep(of: run, oracle: surface.oracle, steps: simulation.steps) { score.add($0.point, loss: $0.loss) }
-            return score.result(divergedAt: divergedAt)
+            let ending = RunStream.forEachStep(of: run, oracle: surface.oracle, steps: simulation.steps) { score.add($0.point, loss: $0.loss) }
+            return score.result(divergedAt: ending?.divergedAt, failure: ending?.failure)
         }
         print(render(results))
     }
@@ -65,7 +68,7 @@ struct RaceCommand: ParsableCommand {
                  r.nearest.map { "\($0.kind.rawValue) (\(compact($0.x)), \(compact($0.y)))" } ?? "-",
                  r.nearestDistance.map(compact) ?? "-",
                  compact(r.pathLength),
-                 r.divergedAt.map { "at step \($0)" } ?? "no"]
+                 r.failure.map { "failed: \($0)" } ?? r.divergedAt.map { "at step \($0)" } ?? "no"]
             },
             numeric: [1, 2, 5, 6])
         return table.render(format == .markdown ? .markdown : format == .csv ? .csv : .plain)
@@ -85,6 +88,7 @@ struct RaceCommand: ParsableCommand {
             ("steps", .number(Double(r.steps))),
             ("diverged", .bool(r.divergedAt != nil)),
             ("diverged_at", .integer(r.divergedAt)),
+            ("failed", r.failure.map(JSON.string) ?? .null),
         ])
     }
 }

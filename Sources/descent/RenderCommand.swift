@@ -67,7 +67,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try frameSize()
-        let content = try display.makeContent(simulation, training, specs: optimizers)
+        let content = try display.makeContent(simulation, training, specs: optimizers,
+                                              registry: try simulation.extensions.registry())
         let depth = depth()
         let glyphs = Glyphs.select(ascii: display.ascii)
         let frame: CellBuffer

@@ -21,12 +21,14 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "The seed for everything random (noise, random starts).")
     var seed: UInt64 = 0
 
+    @OptionGroup(title: "Your own optimizers") var extensions: ExtensionOptions
+
     func validate() throws {
         try checkLimit(steps, Limits.steps, option: "--steps")
     }
 
     /// The surface, or a clear error naming the option.
-    func resolveSurface(_ registry: Registry = .builtin) throws -> Surface {
+    func resolveSurface(_ registry: Registry) throws -> Surface {
         do {
             return try registry.surface(surface)
         } catch {
@@ -50,13 +52,13 @@ struct SimulationOptions: ParsableArguments {
     }
 
     /// The schedule (constant when none was given).
-    func resolveSchedule(_ registry: Registry = .builtin) throws -> any Schedule {
+    func resolveSchedule(_ registry: Registry) throws -> any Schedule {
         try resolvedSchedule(schedule, registry: registry)
     }
 
     /// A run of the optimizer spec from the start.
     func makeRun(_ spec: String, surface: Surface, start: [Double], schedule: any Schedule,
-                 registry: Registry = .builtin, recordsState: Bool = false) throws -> Run {
+                 registry: Registry, recordsState: Bool = false) throws -> Run {
         let configured = try configuredOptimizer(spec, seed: seed, registry: registry)
         return Run(label: configured.spec, spec: configured.spec, optimizer: configured.optimizer,
                    schedule: schedule, oracle: surface.oracle, start: start, recordsState: recordsState)

@@ -2,7 +2,7 @@ import DescentCore
 
 /// The optimizer (with any transform chain) of `spec`, or a one-line error naming the spec and
 /// the column at fault.
-func configuredOptimizer(_ spec: String, seed: UInt64, registry: Registry = .builtin) throws -> ConfiguredOptimizer {
+func configuredOptimizer(_ spec: String, seed: UInt64, registry: Registry) throws -> ConfiguredOptimizer {
     do {
         return try registry.optimizer(spec, seed: seed)
     } catch {
@@ -11,7 +11,7 @@ func configuredOptimizer(_ spec: String, seed: UInt64, registry: Registry = .bui
 }
 
 /// The schedule of `--schedule TEXT` (constant when there is none), or a one-line error.
-func resolvedSchedule(_ text: String?, registry: Registry = .builtin) throws -> any Schedule {
+func resolvedSchedule(_ text: String?, registry: Registry) throws -> any Schedule {
     guard let text else { return ConstantSchedule() }
     do {
         return try registry.schedule(text)

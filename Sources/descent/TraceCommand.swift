@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import Foundation
 
 /// `descent trace`: one optimizer's trajectory as JSON or CSV, written as it is computed.
 struct TraceCommand: ParsableCommand {
@@ -10,7 +11,9 @@ struct TraceCommand: ParsableCommand {
             JSON: one object with 'trajectory' (the start first, one [x, y] per step), 'loss', \
             'gradient_norm', 'learning_rate' (one per step taken), 'steps' (taken) and \
             'diverged_at' (null, or the step at which a value became non-finite; the trajectory \
-            stops before it). CSV: step,x,y,loss,gradient_norm,learning_rate. Both are written \
+            stops before it) and 'failed' (null, or why the optimizer could not take a step, e.g. \
+            a plugin that exited; also said on standard error). \
+            CSV: step,x,y,loss,gradient_norm,learning_rate. Both are written \
             as the run is computed, in memory that does not grow with --steps (JSON computes \
             the run once per array).
             """)
@@ -26,45 +29,55 @@ struct TraceCommand: ParsableCommand {
     var format: Format = .json
 
     func run() throws {
-        let surface = try simulation.resolveSurface()
+        let registry = try simulation.extensions.registry()
+        let surface = try simulation.resolveSurface(registry)
         let start = try simulation.resolveStart(on: surface)
-        let schedule = try simulation.resolveSchedule()
-        let spec = try simulation.makeRun(optimizer, surface: surface, start: start, schedule: schedule).spec
+        let schedule = try simulation.resolveSchedule(registry)
+        let spec = try configuredOptimizer(optimizer, seed: simulation.seed, registry: registry).spec
         /// A fresh run streamed step by step (every pass computes the same trajectory: runs are seeded).
-        func stream(_ body: (RunStep) -> Void) throws -> Int? {
-            let run = try simulation.makeRun(optimizer, surface: surface, start: start, schedule: schedule)
+        func stream(_ body: (RunStep) -> Void) throws -> RunEnding? {
+            let run = try simulation.makeRun(optimizer, surface: surface, start: start, schedule: schedule, registry: registry)
             return RunStream.forEachStep(of: run, oracle: surface.oracle, steps: simulation.steps, body)
         }
         var out = StreamedOutput()
         if format == .csv {
             out.line("step,x,y,loss,gradient_norm,learning_rate")
-            _ = try stream { s in
+            let ending = try stream { s in
                 out.line("\(s.step),\(s.point[0]),\(s.point[1]),\(s.loss),\(s.gradientNorm),\(s.learningRate.map { "\($0)" } ?? "")")
             }
             out.flush()
+            reportFailure(ending, spec: spec)
             return
         }
         out.write("{\"surface\": \(JSON.quoted(surface.name)), \"optimizer\": \(JSON.quoted(spec)), "
                   + "\"schedule\": \(simulation.schedule.map(JSON.quoted) ?? "null"), \"seed\": \(JSON.number(Double(simulation.seed))), "
                   + "\"start\": [\(start.map(JSON.number).joined(separator: ", "))]")
         var steps = 0
-        func array(_ key: String, _ element: @escaping (RunStep) -> String?) throws -> Int? {
+        func array(_ key: String, _ element: @escaping (RunStep) -> String?) throws -> RunEnding? {
             out.write(", \(JSON.quoted(key)): [")
             var first = true
-            let divergedAt = try stream { s in
+            let ending = try stream { s in
                 steps = s.step
                 guard let text = element(s) else { return }
                 out.write(first ? text : ", " + text)
                 first = false
             }
             out.write("]")
-            return divergedAt
+            return ending
         }
-        let divergedAt = try array("trajectory") { "[" + $0.point.map(JSON.number).joined(separator: ", ") + "]" }
+        let ending = try array("trajectory") { "[" + $0.point.map(JSON.number).joined(separator: ", ") + "]" }
         _ = try array("loss") { JSON.number($0.loss) }
         _ = try array("gradient_norm") { JSON.number($0.gradientNorm) }
         _ = try array("learning_rate") { $0.learningRate.map(JSON.number) }
-        out.line(", \"steps\": \(steps), \"diverged_at\": \(divergedAt.map(String.init) ?? "null")}")
+        out.line(", \"steps\": \(steps), \"diverged_at\": \(ending?.divergedAt.map(String.init) ?? "null"), "
+                 + "\"failed\": \(ending?.failure.map { JSON.quoted($0.reason) } ?? "null")}")
         out.flush()
+        reportFailure(ending, spec: spec)
+    }
+
+    /// A run that failed (a plugin's fault) is said on standard error too.
+    private func reportFailure(_ ending: RunEnding?, spec: String) {
+        guard case .failed(let step, let failure) = ending else { return }
+        FileHandle.standardError.write(Data("descent: \(Sanitizer.clean(spec)) failed at step \(step): \(failure.reason)\n".utf8))
     }
 }

@@ -72,7 +72,7 @@ struct TrainCommand: ParsableCommand {
     private func cells(_ row: EpochRow, of trainer: Trainer) -> [String] {
         [trainer.label, String(row.epoch), String(row.steps), compact(row.score.train.loss),
          percent(row.score.train.accuracy), compact(row.score.validation.loss), percent(row.score.validation.accuracy),
-         row.divergedAt.map { "at step \($0)" } ?? "no"]
+         row.failure.map { "failed: \($0)" } ?? row.divergedAt.map { "at step \($0)" } ?? "no"]
     }
 
     private func json(_ problem: TrainingProblem, _ trainers: [Trainer], _ rows: [[EpochRow]]) -> String {
@@ -91,6 +91,7 @@ struct TrainCommand: ParsableCommand {
                     .object([
                         ("optimizer", .string(trainer.label)),
                         ("diverged_at", .integer(trainer.divergedAt)),
+                        ("failed", trainer.failure.map { .string($0.reason) } ?? .null),
                         ("epochs", .array(rows.map { .object($0.fields) })),
                     ])
                 })),
@@ -106,12 +107,14 @@ private struct EpochRow {
     var steps: Int
     var score: Evaluation
     var divergedAt: Int?
+    var failure: String?
 
     init(epoch: Int, trainer: Trainer) {
         self.epoch = epoch
         steps = trainer.stepCount
         score = trainer.evaluate()
         divergedAt = trainer.divergedAt
+        failure = trainer.failure?.reason
     }
 
     /// The evaluation as JSON fields.

@@ -124,6 +124,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The seed for the data, the initial weights and the minibatch order.")
     var seed: UInt64 = 0
 
+    @OptionGroup(title: "Your own optimizers") var extensions: ExtensionOptions
+
     @Option(name: .customLong("optimizer"), help: "An optimizer spec (repeatable; same as a positional SPEC).")
     var optimizerOptions: [String] = []
 
@@ -136,10 +138,11 @@ struct TrainingOptions: ParsableArguments {
     /// θ₀ (drawn with seed + 1) on the same minibatch order (seed + 2); the data are generated
     /// and split with seed.
     func makeTrainers(walk: WalkSettings = .off) throws -> (problem: TrainingProblem, trainers: [Trainer]) {
+        let registry = try extensions.registry()
         let (recipe, problem) = try data.makeProblem(seed: seed)
-        let schedule = try resolvedSchedule(schedule)
+        let schedule = try resolvedSchedule(schedule, registry: registry)
         let entries = try specs.map { spec in
-            let configured = try configuredOptimizer(spec, seed: seed)
+            let configured = try configuredOptimizer(spec, seed: seed, registry: registry)
             return TrainingRecipe.Entry(label: configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
         return (problem, recipe.makeTrainers(entries, problem: problem, walk: walk))

@@ -33,10 +33,10 @@ enum HandOracles {
     /// Runs `steps` steps of `optimizer` from `start` with its own learning rate; all positions,
     /// the start first.
     static func trajectory(_ optimizer: any Optimizer, from start: [Double], steps: Int,
-                           oracle: GradientOracle) -> [[Double]] {
+                           oracle: GradientOracle) throws -> [[Double]] {
         var optimizer = optimizer, x = start, path = [start]
         for _ in 0..<steps {
-            optimizer.step(params: &x, gradient: oracle.gradient(at: x), lr: optimizer.learningRate, oracle: oracle)
+            try optimizer.step(params: &x, gradient: oracle.gradient(at: x), lr: optimizer.learningRate, oracle: oracle)
             path.append(x)
         }
         return path

@@ -10,7 +10,7 @@ import Testing
 
     private func path(_ name: String, _ args: [String: SpecValue], from start: [Double], steps: Int,
                       oracle: GradientOracle = HandOracles.quadratic, seed: UInt64 = 0) throws -> [[Double]] {
-        HandOracles.trajectory(try make(name, args, seed: seed), from: start, steps: steps, oracle: oracle)
+        try HandOracles.trajectory(try make(name, args, seed: seed), from: start, steps: steps, oracle: oracle)
     }
 
     @Test func registry() {
@@ -26,8 +26,8 @@ import Testing
     /// reproducible from a fresh copy with the same seed.
     @Test func conformance() throws {
         for entry in LiteratureOptimizers.all {
-            let a = HandOracles.trajectory(try entry.make([], seed: 5), from: [1.5, -1.2], steps: 50, oracle: HandOracles.quadratic)
-            let b = HandOracles.trajectory(try entry.make([], seed: 5), from: [1.5, -1.2], steps: 50, oracle: HandOracles.quadratic)
+            let a = try HandOracles.trajectory(try entry.make([], seed: 5), from: [1.5, -1.2], steps: 50, oracle: HandOracles.quadratic)
+            let b = try HandOracles.trajectory(try entry.make([], seed: 5), from: [1.5, -1.2], steps: 50, oracle: HandOracles.quadratic)
             #expect(a == b, "\(entry.name) is repeatable")
             #expect(a.allSatisfy { $0.allSatisfy(\.isFinite) }, "\(entry.name) stays finite")
             #expect(a.last != a.first, "\(entry.name) moves")
@@ -123,20 +123,20 @@ import Testing
         let counting = CountingOracle(HandOracles.quadratic)
         var sam = try make("sam", ["lr": .number(0.1)])
         var x = [1.0, -2.0]
-        sam.step(params: &x, gradient: [6, -10], lr: 0.1, oracle: counting.oracle)
+        try sam.step(params: &x, gradient: [6, -10], lr: 0.1, oracle: counting.oracle)
         #expect(HandOracles.close(x, x1))
         #expect(counting.points.count == 1)
         #expect(HandOracles.close(counting.points[0], [px, py]))
         // Step 2 with momentum 0.5: b = 0.5·b₁ + g_SAM(x1).
         var heavy = try make("sam", ["lr": .number(0.1), "momentum": .number(0.5)])
         var y = [1.0, -2.0]
-        heavy.step(params: &y, gradient: [6, -10], lr: 0.1, oracle: HandOracles.quadratic)
+        try heavy.step(params: &y, gradient: [6, -10], lr: 0.1, oracle: HandOracles.quadratic)
         let g1 = [10 * x1[0] + 2 * x1[1], 2 * x1[0] + 6 * x1[1]]
         let n1 = (g1[0] * g1[0] + g1[1] * g1[1]).squareRoot()
         let q = [x1[0] + 0.05 * g1[0] / n1, x1[1] + 0.05 * g1[1] / n1]
         let s = [10 * q[0] + 2 * q[1], 2 * q[0] + 6 * q[1]]
         let b = [0.5 * gx + s[0], 0.5 * gy + s[1]]
-        heavy.step(params: &y, gradient: g1, lr: 0.1, oracle: HandOracles.quadratic)
+        try heavy.step(params: &y, gradient: g1, lr: 0.1, oracle: HandOracles.quadratic)
         #expect(HandOracles.close(y, [x1[0] - 0.1 * b[0], x1[1] - 0.1 * b[1]]))
     }
 
@@ -144,7 +144,7 @@ import Testing
         let counting = CountingOracle(HandOracles.quadratic)
         var sam = try make("sam")
         var x = [0.0, 0.0]
-        sam.step(params: &x, gradient: [0, 0], lr: 0.1, oracle: counting.oracle)
+        try sam.step(params: &x, gradient: [0, 0], lr: 0.1, oracle: counting.oracle)
         #expect(x == [0, 0])
         #expect(counting.points.isEmpty)
     }
@@ -226,7 +226,7 @@ import Testing
         let samples = 30_000
         for _ in 0..<samples {
             var x = [0.0, 0.0, 0.0]
-            opt.step(params: &x, gradient: [0, 0, 0], lr: 1, oracle: zero)
+            try opt.step(params: &x, gradient: [0, 0, 0], lr: 1, oracle: zero)
             let r = (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]).squareRoot()
             #expect(HandOracles.close(r, 0.25, rel: 1e-14))
             for i in 0..<3 { sum[i] += x[i]; squares[i] += x[i] * x[i] }
@@ -250,7 +250,7 @@ import Testing
         var x = [1.0]
         var xs: [Double] = []
         for _ in 0..<3 {
-            nag.step(params: &x, gradient: HandOracles.parabola.gradient(at: x), lr: 0.1, oracle: counting.oracle)
+            try nag.step(params: &x, gradient: HandOracles.parabola.gradient(at: x), lr: 0.1, oracle: counting.oracle)
             xs.append(x[0])
         }
         #expect(HandOracles.close(counting.points.map { $0[0] }, [1, 0.62, 0.2224]))

@@ -38,6 +38,8 @@ import Testing
         mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
             params.removeLast()
         }
+        mutating func configure(_ configuration: Configuration) throws(SpecError) {}
+        mutating func reset() {}
     }
 
     @Test func aStepThatChangesTheDimensionEndsTheRunWithoutACrash() {

@@ -83,7 +83,7 @@ struct TorchScheduleFixture: Decodable {
             #expect(x == positions[0])
             for t in 1..<positions.count {
                 let lr = schedule.learningRate(at: t - 1, base: optimizer.learningRate)
-                optimizer.step(params: &x, gradient: HandOracles.quadratic.gradient(at: x), lr: lr,
+                try optimizer.step(params: &x, gradient: HandOracles.quadratic.gradient(at: x), lr: lr,
                                oracle: HandOracles.quadratic)
                 #expect(HandOracles.close(x, positions[t], rel: 1e-9, abs: 1e-12), "\(c.label) step \(t): \(x) vs \(positions[t])")
             }

@@ -109,4 +109,7 @@ struct GradientDescentForTests: Optimizer {
     mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
         for i in params.indices { params[i] -= lr * gradient[i] }
     }
+    mutating func configure(_ configuration: Configuration) throws(SpecError) { learningRate = configuration.number("lr") }
+    /// Stateless: nothing to forget.
+    mutating func reset() {}
 }

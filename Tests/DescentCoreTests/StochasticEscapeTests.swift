@@ -25,7 +25,7 @@ import Testing
     /// On x² − y², GD with η = 0.1 maps (x, y) to (0.8x, 1.2y): from the stable manifold y = 0
     /// it converges to the saddle and never escapes.
     @Test func gradientDescentOnTheStableManifoldNeverEscapes() throws {
-        var cloud = try EscapeCloud(spec: "sgd(lr=0.1)", starts: [[1, 0], [-0.5, 0], [0.3, 0], [0, 0]],
+        var cloud = try EscapeCloud(spec: "sgd(lr=0.1)", registry: .builtin, starts: [[1, 0], [-0.5, 0], [0.3, 0], [0, 0]],
                                     oracle: Self.saddle.oracle, center: [0, 0], escapeRadius: 1, seed: 1)
         cloud.advance(toStep: 300)
         #expect(cloud.step == 300 && cloud.fractions.count == 301)
@@ -41,7 +41,7 @@ import Testing
     @Test func randomInitGradientDescentEscapesForAlmostAllStarts() throws {
         let starts = StartCloud(count: 1000, center: [0, 0], radius: 0.1, seed: 17)
         var scenario = try SaddleEscape(surface: Self.saddle, optimizers: [("sgd(lr=0.1)", "GD")], starts: starts,
-                                        escapeRadius: 1, seed: 17)
+                                        escapeRadius: 1, seed: 17, registry: .builtin)
         let clock = ContinuousClock()
         let elapsed = clock.measure { scenario.advance(toStep: 300) }
         print("1000 starts × 300 steps: \(elapsed)")
@@ -74,7 +74,7 @@ import Testing
         let starts = StartCloud(count: 200, center: [0, 0], radius: 0, seed: 5)
         var scenario = try SaddleEscape(
             surface: Self.saddle, optimizers: sigmas.map { ("noise(sigma=\($0)) | sgd(lr=0.1)", nil) },
-            starts: starts, escapeRadius: 1, seed: 5)
+            starts: starts, escapeRadius: 1, seed: 5, registry: .builtin)
         scenario.advance(toStep: 300)
         let clouds = scenario.clouds
         #expect(clouds[0].fractions.allSatisfy { $0 == 0 })
@@ -93,8 +93,8 @@ import Testing
     @Test func noisySGDEscapesWhereGradientDescentIsStuck() throws {
         let onManifold = (1...50).map { [Double($0) / 50, 0] } + [[0, 0]]
         let oracle = Self.saddle.oracle
-        var gd = try EscapeCloud(spec: "sgd(lr=0.1)", starts: onManifold, oracle: oracle, center: [0, 0], escapeRadius: 1, seed: 2)
-        var noisy = try EscapeCloud(spec: "noisy_sgd(lr=0.1, noise=0.1)", label: "noisy", starts: onManifold, oracle: oracle,
+        var gd = try EscapeCloud(spec: "sgd(lr=0.1)", registry: .builtin, starts: onManifold, oracle: oracle, center: [0, 0], escapeRadius: 1, seed: 2)
+        var noisy = try EscapeCloud(spec: "noisy_sgd(lr=0.1, noise=0.1)", label: "noisy", registry: .builtin, starts: onManifold, oracle: oracle,
                                     center: [0, 0], escapeRadius: 1, seed: 2)
         gd.advance(toStep: 300)
         noisy.advance(toStep: 300)
@@ -112,7 +112,7 @@ import Testing
     @Test func monkeySaddleRandomInit() throws {
         let starts = StartCloud(count: 1000, center: [0, 0], radius: 0.5, seed: 9)
         var scenario = try SaddleEscape(surface: Self.monkeySaddle, optimizers: [("sgd(lr=0.1)", nil)], starts: starts,
-                                        escapeRadius: 1, seed: 9)
+                                        escapeRadius: 1, seed: 9, registry: .builtin)
         scenario.advance(toStep: 300)
         let cloud = scenario.clouds[0]
         print("monkey saddle, random init: escaped \(cloud.fraction(at: 300)) after 300 steps, \(cloud.fraction(at: 50)) after 50")
@@ -127,7 +127,7 @@ import Testing
         #expect(zip(dots, cloud.runs).allSatisfy { ($0 == nil) == ($1.divergedAt != nil) })
         // Starts on the three ridges never escape.
         let s = 0.25 * 3.0.squareRoot()
-        var stuck = try EscapeCloud(spec: "sgd(lr=0.1)", starts: [[0.5, 0], [-0.25, s], [-0.25, -s]],
+        var stuck = try EscapeCloud(spec: "sgd(lr=0.1)", registry: .builtin, starts: [[0.5, 0], [-0.25, s], [-0.25, -s]],
                                     oracle: Self.monkeySaddle.oracle, center: [0, 0], escapeRadius: 1, seed: 1)
         stuck.advance(toStep: 300)
         #expect(stuck.fraction(at: 300) == 0)
@@ -138,7 +138,7 @@ import Testing
     /// step 0 even though GD then brings it inside.
     @Test func escapeIsPermanent() throws {
         let bowl = try Registry.builtin.surface("x^2 + y^2")
-        var cloud = try EscapeCloud(spec: "sgd(lr=0.1)", starts: [[2, 0], [0.5, 0]], oracle: bowl.oracle, center: [0, 0],
+        var cloud = try EscapeCloud(spec: "sgd(lr=0.1)", registry: .builtin, starts: [[2, 0], [0.5, 0]], oracle: bowl.oracle, center: [0, 0],
                                     escapeRadius: 1, seed: 1)
         cloud.advance(toStep: 20)
         #expect(distance(cloud.runs[0].current, [0, 0]) < 1)

@@ -92,8 +92,8 @@ import Testing
     /// both end near θ*, and they differ (different noise shapes).
     @Test func noiseComparisonRuns() throws {
         let f = try StochasticObjectiveTests.leastSquares()
-        var sgd = try f.minibatchRun(spec: "sgd(lr=0.1)", batchSize: 5, start: [-1, 2], seed: 3)
-        var gd = try f.isotropicNoiseRun(spec: "sgd(lr=0.1)", batchSize: 5, start: [-1, 2], seed: 3)
+        var sgd = try f.minibatchRun(spec: "sgd(lr=0.1)", batchSize: 5, start: [-1, 2], seed: 3, registry: .builtin)
+        var gd = try f.isotropicNoiseRun(spec: "sgd(lr=0.1)", batchSize: 5, start: [-1, 2], seed: 3, registry: .builtin)
         sgd.advance(toStep: 200)
         gd.advance(toStep: 200)
         for run in [sgd, gd] {
@@ -103,7 +103,7 @@ import Testing
         #expect(sgd.points != gd.points)
         #expect(gd.label.hasPrefix("noise(sigma=") && sgd.label == "sgd(lr=0.1)")
         // Seeded: the same seed replays the same minibatch run.
-        var again = try f.minibatchRun(spec: "sgd(lr=0.1)", batchSize: 5, start: [-1, 2], seed: 3)
+        var again = try f.minibatchRun(spec: "sgd(lr=0.1)", batchSize: 5, start: [-1, 2], seed: 3, registry: .builtin)
         again.advance(toStep: 200)
         #expect(again.points == sgd.points)
     }

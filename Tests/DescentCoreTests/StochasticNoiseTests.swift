@@ -12,9 +12,9 @@ import Testing
             return 0
         })
         var x = [0.0, 0.0]
-        return (0..<steps).map { _ in
+        return try (0..<steps).map { _ in
             let before = x
-            optimizer.step(params: &x, gradient: g, lr: 1, oracle: constant)
+            try optimizer.step(params: &x, gradient: g, lr: 1, oracle: constant)
             return [before[0] - x[0], before[1] - x[1]]
         }
     }

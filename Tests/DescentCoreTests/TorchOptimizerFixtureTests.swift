@@ -124,7 +124,7 @@ func worstRelativeError(_ fixtureCase: TorchOptimizerFixture.Case) throws -> Dou
     var worst = 0.0
     for (k, expected) in fixtureCase.trajectory.dropFirst().enumerated() {
         let g = oracle.gradient(at: x)
-        optimizer.step(params: &x, gradient: g, lr: optimizer.learningRate, oracle: oracle)
+        try optimizer.step(params: &x, gradient: g, lr: optimizer.learningRate, oracle: oracle)
         if let evaluations = fixtureCase.evaluations {
             let lbfgs = try #require(optimizer as? LBFGS)
             #expect(lbfgs.functionEvaluations == evaluations[k], "evaluations after step \(k + 1)")

@@ -85,7 +85,7 @@ import Testing
         if name == "rprop" { arguments.append(SpecArgument("step_sizes", .tuple([0, 50]))) }
         var optimizer = try e.make(arguments)
         var x = start
-        optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0, oracle: chain.oracle)
+        try optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0, oracle: chain.oracle)
         #expect(x == start)
     }
 
@@ -102,7 +102,7 @@ import Testing
         var optimizer = try entry(name).make(arguments)
         var x = start
         for _ in 0..<8 {
-            optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: optimizer.learningRate, oracle: chain.oracle)
+            try optimizer.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: optimizer.learningRate, oracle: chain.oracle)
         }
         let state = optimizer.state
         #expect(!state.isEmpty)
@@ -120,8 +120,8 @@ import Testing
         let adam = try entry("adam")
         var plain = try adam.make([]), ams = try adam.make([SpecArgument("amsgrad", .flag(true))])
         var x = start, y = start
-        plain.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0.1, oracle: chain.oracle)
-        ams.step(params: &y, gradient: chain.oracle.gradient(at: y), lr: 0.1, oracle: chain.oracle)
+        try plain.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0.1, oracle: chain.oracle)
+        try ams.step(params: &y, gradient: chain.oracle.gradient(at: y), lr: 0.1, oracle: chain.oracle)
         #expect(plain.state.map(\.name) == ["m", "v", "effective lr"])
         #expect(ams.state.map(\.name) == ["m", "v", "v̂max", "effective lr"])
     }
@@ -139,7 +139,7 @@ import Testing
         var adam = try entry("adam").make([SpecArgument("eps", .number(eps))])
         var x = start
         let g = chain.oracle.gradient(at: x)
-        adam.step(params: &x, gradient: g, lr: lr, oracle: chain.oracle)
+        try adam.step(params: &x, gradient: g, lr: lr, oracle: chain.oracle)
         let rates = try #require(adam.state.first { $0.name == "effective lr" }).values
         #expect(g.contains(0))
         let slack = 1e-14
@@ -165,7 +165,7 @@ import Testing
         var x = start
         var iterates: [[Double]] = []
         for _ in 0..<6 {
-            asgd.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0.05, oracle: chain.oracle)
+            try asgd.step(params: &x, gradient: chain.oracle.gradient(at: x), lr: 0.05, oracle: chain.oracle)
             iterates.append(x)
         }
         let ax = try #require(asgd.state.first { $0.name == "ax" }).values

@@ -91,6 +91,7 @@ import Testing
             steps.append(step)
             for i in gradient.indices { gradient[i] *= 2 }
         }
+        mutating func reset() { steps = [] }
     }
 
     /// x ← x − η·g, recording the gradients it was given.
@@ -102,6 +103,8 @@ import Testing
             for i in params.indices { params[i] -= lr * gradient[i] }
         }
         var state: [StateVector] { [StateVector("seen", seen.last ?? [])] }
+        mutating func configure(_ configuration: Configuration) throws(SpecError) { learningRate = configuration.number("lr") }
+        mutating func reset() { seen = [] }
     }
 
     @Test func transformedOptimizerChainsInOrder() throws {
@@ -109,10 +112,10 @@ import Testing
         let clip = try make("clip_norm")
         var chained = TransformedOptimizer(transforms: [Recorder(), clip], inner: PlainDescent())
         var x = [1.0, 1.0]
-        chained.step(params: &x, gradient: [0.3, 0.4], lr: 0.5, oracle: HandOracles.quadratic)
+        try chained.step(params: &x, gradient: [0.3, 0.4], lr: 0.5, oracle: HandOracles.quadratic)
         // (0.3, 0.4) → (0.6, 0.8) (norm 1, kept) → x − 0.5·(0.6, 0.8).
         #expect(HandOracles.close(x, [0.7, 0.6]))
-        chained.step(params: &x, gradient: [3, 4], lr: 0.5, oracle: HandOracles.quadratic)
+        try chained.step(params: &x, gradient: [3, 4], lr: 0.5, oracle: HandOracles.quadratic)
         // (3, 4) → (6, 8) → (0.6, 0.8).
         #expect(HandOracles.close(x, [0.4, 0.2]))
         let recorder = try #require(chained.transforms[0] as? Recorder)
@@ -133,7 +136,7 @@ import Testing
         var chained = TransformedOptimizer(transforms: [try make("weight_decay", ["weight_decay": 0.5])],
                                            inner: PlainDescent())
         var x = [2.0]
-        chained.step(params: &x, gradient: [1], lr: 0.1, oracle: HandOracles.parabola)
+        try chained.step(params: &x, gradient: [1], lr: 0.1, oracle: HandOracles.parabola)
         // x ← 2 − 0.1·0.5·2 = 1.9, then 1.9 − 0.1·1 = 1.8.
         #expect(HandOracles.close(x, [1.8]))
     }

@@ -315,7 +315,7 @@ import Testing
     @Test(arguments: cases + trainingCases)
     func diagnostics(_ c: Case) {
         do {
-            _ = try Scene.parse(c.text, file: "bad.toml")
+            _ = try Scene.parse(c.text, file: "bad.toml", registry: .builtin)
             Issue.record("\(c.name) loaded")
         } catch {
             #expect(error.diagnostics.map(\.description) == c.expected)
@@ -326,14 +326,14 @@ import Testing
         // "ti\na" then the byte 0xFF: line 2, column 2.
         #expect(throws: SceneLoadError([SceneDiagnostic(file: "bad.toml", position: .init(line: 2, column: 2),
                                                         message: "not UTF-8 text: a scene file must be UTF-8")])) {
-            try Scene.parse(bytes: [0x74, 0x69, 0x0a, 0x61, 0xff, 0x62], file: "bad.toml")
+            try Scene.parse(bytes: [0x74, 0x69, 0x0a, 0x61, 0xff, 0x62], file: "bad.toml", registry: .builtin)
         }
     }
 
     @Test func nulCharacter() {
         #expect(throws: SceneLoadError([SceneDiagnostic(file: "bad.toml", position: .init(line: 1, column: 11),
                                                         message: "a NUL character is not allowed in a TOML file")])) {
-            try Scene.parse(bytes: Array("title = \"a\0b\"".utf8), file: "bad.toml")
+            try Scene.parse(bytes: Array("title = \"a\0b\"".utf8), file: "bad.toml", registry: .builtin)
         }
     }
 
@@ -341,13 +341,13 @@ import Testing
         var generator = Xoshiro256(seed: 9)
         for _ in 0..<300 {
             let bytes = (0..<Int(generator.next() % 200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-            #expect(throws: SceneLoadError.self) { try Scene.parse(bytes: bytes, file: "r.toml") }
+            #expect(throws: SceneLoadError.self) { try Scene.parse(bytes: bytes, file: "r.toml", registry: .builtin) }
         }
     }
 
     @Test func aMissingFileIsOneUnreadableError() {
         do {
-            _ = try Scene.load(path: "/nonexistent/scene.toml")
+            _ = try Scene.load(path: "/nonexistent/scene.toml", registry: .builtin)
             Issue.record("loaded")
         } catch {
             // Not a FILE:1:1 diagnostic: the file has no lines to point at.

@@ -119,7 +119,7 @@ import Testing
             let text = Self.mutated(library[n % library.count], &random)
             Self.trace("scene", text)
             do {
-                _ = try Scene.parse(bytes: Array(text.utf8), file: "fuzz.toml")
+                _ = try Scene.parse(bytes: Array(text.utf8), file: "fuzz.toml", registry: .builtin)
             } catch {
                 let lines = error.unreadable.map { [$0] } ?? error.diagnostics.map(\.description)
                 #expect(!lines.isEmpty)

@@ -94,8 +94,8 @@ import Testing
     }
 
     @Test func saddleEscape() throws {
-        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("saddle-escape.toml").path)
-        var escape = try #require(try scene.makeEscape())
+        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("saddle-escape.toml").path, registry: .builtin)
+        var escape = try #require(try scene.makeEscape(registry: .builtin))
         escape.advance(toStep: scene.steps)
         let slow = escape.clouds[0], fast = escape.clouds[1]
         #expect(slow.count == 500 && fast.count == 500)

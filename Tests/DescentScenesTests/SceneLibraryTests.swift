@@ -19,14 +19,14 @@ import Testing
                        "minibatch-noise", "quadratic", "training-optimizers", "training-gradient-noise"] {
             #expect(names.contains(lesson + ".toml"))
         }
-        let scenes = try sceneFiles().map { try Scene.load(path: $0.path) }
+        let scenes = try sceneFiles().map { try Scene.load(path: $0.path, registry: .builtin) }
         #expect(scenes.contains { $0.surface != nil && $0.training != nil }, "a scene with both races")
     }
 
     /// The lesson list's teaching order (each scene's `order`): the quadratic, the valleys,
     /// saddles, noise, schedules, sign methods, SAM, training.
     @Test func theLessonsHaveATeachingOrder() throws {
-        let scenes = try sceneFiles().map { (name: $0.deletingPathExtension().lastPathComponent, scene: try Scene.load(path: $0.path)) }
+        let scenes = try sceneFiles().map { (name: $0.deletingPathExtension().lastPathComponent, scene: try Scene.load(path: $0.path, registry: .builtin)) }
         #expect(scenes.allSatisfy { $0.scene.order != nil }, "every lesson has an order")
         let ordered = scenes.sorted { ($0.scene.order ?? .max) < ($1.scene.order ?? .max) }.map(\.name)
         #expect(Set(scenes.compactMap(\.scene.order)).count == scenes.count, "no two lessons share a place")
@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: try sceneFiles())
     func everySceneLoadsAndPlaysToTheEnd(_ url: URL) throws {
-        let scene = try Scene.load(path: url.path)
+        let scene = try Scene.load(path: url.path, registry: .builtin)
         #expect(!scene.title.isEmpty && !scene.description.isEmpty)
         #expect(scene.surface != nil || scene.training != nil)
         if scene.surface != nil { try playSurfaceRace(scene, file: url.lastPathComponent) }
@@ -50,14 +50,14 @@ import Testing
     private func playSurfaceRace(_ scene: Scene, file: String) throws {
         #expect(!scene.notes.isEmpty && !scene.optimizers.isEmpty)
         #expect(scene.notes.allSatisfy { $0.step <= scene.steps })
-        if var escape = try scene.makeEscape() {
+        if var escape = try scene.makeEscape(registry: .builtin) {
             escape.advance(toStep: scene.steps)
             for cloud in escape.clouds {
                 #expect(cloud.runs.allSatisfy { $0.divergedAt == nil && $0.steps == scene.steps })
             }
             return
         }
-        var race = try #require(try scene.makeRace(recordsState: false))
+        var race = try #require(try scene.makeRace(registry: .builtin, recordsState: false))
         race.advance(toStep: scene.steps)
         let diverged = race.runs.filter { $0.divergedAt != nil }
         if Self.divergent.contains(file) {
@@ -92,7 +92,7 @@ import Testing
         let bytes = Array(try Data(contentsOf: url))
         for cut in stride(from: 0, to: bytes.count, by: 7) {
             do {
-                _ = try Scene.parse(bytes: Array(bytes[..<cut]), file: "t.toml")
+                _ = try Scene.parse(bytes: Array(bytes[..<cut]), file: "t.toml", registry: .builtin)
             } catch {
                 #expect(!error.diagnostics.isEmpty)
                 #expect(error.diagnostics.allSatisfy { $0.position.line >= 1 && $0.position.column >= 1 })

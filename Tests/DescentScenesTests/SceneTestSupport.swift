@@ -21,9 +21,9 @@ struct PlayedScene {
 
     /// Loads `scenes/NAME.toml` and plays every optimizer for the scene's steps.
     init(_ name: String) throws {
-        scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name + ".toml").path)
+        scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name + ".toml").path, registry: .builtin)
         surface = try #require(scene.surface).surface
-        var race = try #require(try scene.makeRace(recordsState: false))
+        var race = try #require(try scene.makeRace(registry: .builtin, recordsState: false))
         race.advance(toStep: scene.steps)
         runs = race.runs
     }
@@ -79,14 +79,14 @@ struct TrainedScene {
 
     /// Loads `scenes/NAME.toml` and trains its race for `epochs` epochs (default: the scene's).
     init(_ name: String, epochs: Int? = nil) throws {
-        try self.init(Scene.load(path: scenesDirectory.appendingPathComponent(name + ".toml").path), epochs: epochs)
+        try self.init(Scene.load(path: scenesDirectory.appendingPathComponent(name + ".toml").path, registry: .builtin), epochs: epochs)
     }
 
     /// Trains the race of `scene` for `epochs` epochs (default: the scene's).
     init(_ scene: Scene, epochs: Int? = nil) throws {
         self.scene = scene
         training = try #require(scene.training)
-        trainers = try scene.makeTrainers()
+        trainers = try scene.makeTrainers(registry: .builtin)
         evaluations = [trainers.map { $0.evaluate() }]
         stepLengths = trainers.map { _ in [] }
         train(epochs: epochs ?? training.epochs)

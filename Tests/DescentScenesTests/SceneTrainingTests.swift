@@ -32,16 +32,16 @@ import Testing
         """
 
     @Test func aTrainingOnlySceneHasNoSurfaceRace() throws {
-        let scene = try Scene.parse(Self.trainingOnly, file: "t.toml")
+        let scene = try Scene.parse(Self.trainingOnly, file: "t.toml", registry: .builtin)
         #expect(scene.surface == nil && scene.optimizers.isEmpty && scene.notes.isEmpty && scene.start == [0, 0])
         #expect(scene.view.x == -1...1 && scene.view.y == -1...1)
-        #expect(try scene.makeRace() == nil)
-        #expect(try scene.makeEscape() == nil)
-        #expect(try scene.makeRuns().isEmpty)
+        #expect(try scene.makeRace(registry: .builtin) == nil)
+        #expect(try scene.makeEscape(registry: .builtin) == nil)
+        #expect(try scene.makeRuns(registry: .builtin).isEmpty)
     }
 
     @Test func defaults() throws {
-        let training = try #require(try Scene.parse(Self.trainingOnly, file: "t.toml").training)
+        let training = try #require(try Scene.parse(Self.trainingOnly, file: "t.toml", registry: .builtin).training)
         #expect(training.dataset == "moons")
         #expect(training.recipe.source == .synthetic(.moons, samples: 1000, noise: nil))
         #expect(training.recipe.validationFraction == 0.2)
@@ -74,7 +74,7 @@ import Testing
             seed = 11
 
             """)
-        let scene = try Scene.parse(text, file: "t.toml")
+        let scene = try Scene.parse(text, file: "t.toml", registry: .builtin)
         let training = try #require(scene.training)
         #expect(training.recipe.source == .synthetic(.moons, samples: 300, noise: 0.2))
         #expect(training.recipe.validationFraction == 0.5 && training.problem.data.train.count == 150)
@@ -82,15 +82,15 @@ import Testing
         #expect(training.recipe.loss == .binaryCrossEntropy && training.recipe.initialization == .glorot)
         #expect(training.evaluateEvery == 5 && training.walkEvery == 7)
         #expect(training.recipe.seed == 11 && scene.seed == 7, "training.seed wins over run.seed")
-        #expect(try scene.makeTrainers().allSatisfy { $0.walkSettings == WalkSettings(every: 7) })
+        #expect(try scene.makeTrainers(registry: .builtin).allSatisfy { $0.walkSettings == WalkSettings(every: 7) })
     }
 
     @Test func trainersFollowTheScene() throws {
-        let scene = try Scene.parse(Self.trainingOnly, file: "t.toml")
+        let scene = try Scene.parse(Self.trainingOnly, file: "t.toml", registry: .builtin)
         let training = try #require(scene.training)
-        let entries = try scene.makeTrainingEntries()
+        let entries = try scene.makeTrainingEntries(registry: .builtin)
         #expect(entries.map(\.label) == ["sgd(lr=0.1)", "noisy"] && entries.map(\.batchSize) == [nil, 10])
-        let trainers = try scene.makeTrainers()
+        let trainers = try scene.makeTrainers(registry: .builtin)
         #expect(trainers.map(\.label) == ["sgd(lr=0.1)", "noisy"])
         #expect(trainers.map(\.batchSize) == [800, 10])
         #expect(trainers.allSatisfy { $0.initialParameters == training.recipe.initialParameters(for: training.problem) })
@@ -99,22 +99,22 @@ import Testing
         #expect(abs(trainers[1].schedule.learningRate(at: 5, base: 0.1) - 0.05) < 1e-15)
         #expect(trainers[0].schedule.learningRate(at: 5, base: 0.1) == 0.1)
         // The noise is seeded: two builds take the same noisy steps.
-        var a = try scene.makeTrainers(), b = try scene.makeTrainers()
+        var a = try scene.makeTrainers(registry: .builtin), b = try scene.makeTrainers(registry: .builtin)
         for _ in 0..<3 { a[1].step(); b[1].step() }
         #expect(a[1].parameters == b[1].parameters && a[1].stepCount == 3)
     }
 
     @Test func aSceneWithoutTrainingHasNoTrainers() throws {
-        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("quadratic.toml").path)
+        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("quadratic.toml").path, registry: .builtin)
         #expect(scene.training == nil)
-        #expect(try scene.makeTrainers().isEmpty && scene.makeTrainingEntries().isEmpty)
+        #expect(try scene.makeTrainers(registry: .builtin).isEmpty && scene.makeTrainingEntries(registry: .builtin).isEmpty)
     }
 
     @Test func aSceneWithBothRaces() throws {
-        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("sign-methods.toml").path)
-        let race = try #require(try scene.makeRace())
+        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("sign-methods.toml").path, registry: .builtin)
+        let race = try #require(try scene.makeRace(registry: .builtin))
         #expect(race.runs.count == 3 && scene.notes.count == 3)
-        #expect(try scene.makeTrainers().count == 3)
+        #expect(try scene.makeTrainers(registry: .builtin).count == 3)
     }
 
     @Test func dataOptimizersAndTrainingMakeBothRaces() throws {
@@ -134,7 +134,7 @@ import Testing
             epochs = 1
             [[training.optimizer]]
             spec = "adam"
-            """, file: "t.toml")
+            """, file: "t.toml", registry: .builtin)
         #expect(scene.data != nil && scene.surface != nil && scene.optimizers.count == 1)
         #expect(scene.training?.optimizers.count == 1)
     }

@@ -10,7 +10,7 @@ import Testing
 private func escapeState(width: Int = 200, height: Int = 50) throws -> SurfaceState {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenes/saddle-escape.toml").path
-    return SurfaceState(setup: try #require(try RaceSetup(scene: try Scene.load(path: path))), width: width, height: height)
+    return SurfaceState(setup: try #require(try RaceSetup(scene: try Scene.load(path: path, registry: .builtin), registry: .builtin)), width: width, height: height)
 }
 
 private func compose(_ state: SurfaceState) -> CellBuffer { FrameComposer(glyphs: .unicode).compose(state) }

@@ -10,8 +10,8 @@ private let scenesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathCo
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenes")
 
 private func sceneState(_ name: String, width: Int = 200, height: Int = 50) throws -> SurfaceState {
-    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name).path)
-    return SurfaceState(setup: try #require(try RaceSetup(scene: scene)), width: width, height: height)
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name).path, registry: .builtin)
+    return SurfaceState(setup: try #require(try RaceSetup(scene: scene, registry: .builtin)), width: width, height: height)
 }
 
 private func frameText(_ state: SurfaceState) -> String { FrameComposer(glyphs: .unicode).compose(state).text() }
@@ -66,8 +66,8 @@ private func playUntilStopped(_ state: inout SurfaceState, limit: Int = 10_000) 
         [[optimizer]]
         spec = "momentum(lr=0.1)"
         """
-    let scene = try Scene.parse(text, file: "inline.toml")
-    let state = SurfaceState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
+    let scene = try Scene.parse(text, file: "inline.toml", registry: .builtin)
+    let state = SurfaceState(setup: try #require(try RaceSetup(scene: scene, registry: .builtin)), width: 200, height: 50)
     #expect(state.lanes.map(\.label) == ["plain", "adam(lr=0.1)", "momentum(lr=0.1)"])
     #expect(state.lanes[0].color == .rgb(213, 94, 0))
     #expect(state.lanes[1].color == .rgb(0x10, 0x20, 0x30))
@@ -106,8 +106,8 @@ private func playUntilStopped(_ state: inout SurfaceState, limit: Int = 10_000) 
 }
 
 @Test func descriptionIsTheCaptionBeforeTheFirstNote() throws {
-    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("long-valley.toml").path)
-    var setup = try #require(try RaceSetup(scene: scene))
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("long-valley.toml").path, registry: .builtin)
+    var setup = try #require(try RaceSetup(scene: scene, registry: .builtin))
     setup.notes.removeAll { $0.step == 0 }
     let state = SurfaceState(setup: setup, width: 200, height: 50)
     #expect(state.caption == nil)
@@ -145,16 +145,16 @@ private func playUntilStopped(_ state: inout SurfaceState, limit: Int = 10_000) 
 }
 
 @Test func lanesUseTheScenesOwnOraclesAndSchedules() throws {
-    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("minibatch-noise.toml").path)
-    var state = SurfaceState(setup: try #require(try RaceSetup(scene: scene)), width: 200, height: 50)
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("minibatch-noise.toml").path, registry: .builtin)
+    var state = SurfaceState(setup: try #require(try RaceSetup(scene: scene, registry: .builtin)), width: 200, height: 50)
     state.seek(toStep: 30)
-    var reference = try scene.makeRuns()
+    var reference = try scene.makeRuns(registry: .builtin)
     for k in reference.indices {
         reference[k].advance(toStep: 31)
         #expect(state.lanes[k].run.point(30) == reference[k].point(30), "\(scene.optimizers[k].label)")
     }
     // The minibatch lane does not follow the surface's exact gradient.
-    var exact = Run(label: "", spec: "", optimizer: try scene.makeOptimizer(0), schedule: try scene.makeSchedule(0),
+    var exact = Run(label: "", spec: "", optimizer: try scene.makeOptimizer(0, registry: .builtin), schedule: try scene.makeSchedule(0, registry: .builtin),
                     oracle: try #require(scene.surface).surface.oracle, start: scene.start(0), recordsState: false)
     exact.advance(toStep: 30)
     #expect(state.lanes[0].run.point(30) != exact.point(30))

@@ -34,14 +34,30 @@ public struct StateVector: Sendable, Equatable {
     public init(_ name: String, _ values: [Double]) { self.name = name; self.values = values }
 }
 
+/// Why an optimizer could not take a step — not a divergence (the numbers did not blow up) but
+/// a fault of the optimizer itself: a plugin process that exited, timed out or answered
+/// nonsense. A run that meets one ends, shown as `failed: REASON`.
+public struct OptimizerFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One line, already sanitised for a terminal (`plugin exited with status 1: …`).
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
 /// A first-order (or Newton-type) optimizer over a flat parameter vector of any length.
 ///
-/// This is the plugin API: built-in optimizers and user-written ones conform to it, are
-/// registered by name with a hyperparameter schema (``OptimizerEntry``), and then work
-/// everywhere — surfaces (2 parameters), nets (thousands), races, scenes.
+/// This is the plugin API. An optimizer is three things: a schema (its ``OptimizerEntry``:
+/// name, summary, reference, hyperparameters with defaults, bounds and docs), a factory of fresh
+/// state (the entry's `make`), and this protocol's step. Built-in Swift types, rule files
+/// (equations) and plugin processes all conform, are registered by name in a ``Registry``, and
+/// then work everywhere — surfaces (2 parameters), nets (thousands), races, scenes.
 ///
-/// Conforming types are values: copying one copies its state, so a run's history can be
-/// snapshotted. State is allocated lazily on the first step, sized to the parameters.
+/// The hyperparameters live in the instance, next to the state (as optax's
+/// `inject_hyperparams`), so ``configure(_:)`` can change any of them between two steps.
+/// Conforming Swift types are values: copying one copies its state. State is allocated lazily
+/// on the first step, sized to the parameters; ``reset()`` forgets it. A restarted run resets
+/// its optimizer (or asks the entry for a fresh one) — it never reuses a copied prototype, which
+/// would be wrong for a plugin whose state lives in another process.
 public protocol Optimizer {
     /// The base learning rate η (the `lr` hyperparameter). Schedules scale from it, and the
     /// TUI's live learning-rate keys change it.
@@ -49,13 +65,31 @@ public protocol Optimizer {
 
     /// One update x ← x + Δ(g) given `gradient` g = ∇f(x) (already transformed by any gradient
     /// transforms) and `lr`, the learning rate for this step (the base rate after the schedule).
-    /// `oracle` gives further gradients or the Hessian to methods that need them.
-    mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle)
+    /// `oracle` gives further gradients or the Hessian to methods that need them. Throws when
+    /// the optimizer itself cannot go on (a plugin's fault), leaving `params` unchanged.
+    mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) throws(OptimizerFailure)
 
     /// The per-coordinate state after the last step, for the inspector; empty when stateless.
     var state: [StateVector] { get }
+
+    /// Takes every hyperparameter of `configuration` (resolved against this optimizer's own
+    /// schema) from the next step on; the state (moments, step count) is kept. Throws for a
+    /// combination the optimizer refuses (SGD's Nesterov without momentum).
+    mutating func configure(_ configuration: Configuration) throws(SpecError)
+
+    /// Forgets the state: the next step is the first step of a fresh instance with the same
+    /// hyperparameters (random generators start again from their seed).
+    mutating func reset() throws(OptimizerFailure)
 }
 
 extension Optimizer {
     public var state: [StateVector] { [] }
+
+    /// A copy configured with `configuration`: how registry entries build an optimizer from a
+    /// default instance, so the schema is read in one place (``configure(_:)``).
+    public func configured(_ configuration: Configuration) throws(SpecError) -> Self {
+        var copy = self
+        try copy.configure(configuration)
+        return copy
+    }
 }

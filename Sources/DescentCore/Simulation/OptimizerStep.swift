@@ -6,16 +6,18 @@
 ///     finite check: every coordinate of x_{k+1} finite, and as many as before
 ///
 /// The caller evaluates g_k before and records after, as its history needs; a step that fails
-/// the check ends the caller's run (`divergedAt`).
+/// the check ends the caller's run (`divergedAt`), and a step the optimizer cannot take (a
+/// plugin's fault: it throws ``OptimizerFailure``) ends it as failed (`failure`).
 public enum OptimizerStep {
     /// Takes step `k` in place; returns η_k, or nil when x_{k+1} is not finite or changed size
-    /// (then `params` holds whatever the optimizer wrote and the caller restores or stops).
+    /// (then `params` holds whatever the optimizer wrote and the caller restores or stops); throws
+    /// the optimizer's failure, `params` unchanged.
     @inline(__always)
     public static func take(_ optimizer: inout any Optimizer, schedule: any Schedule, step k: Int,
-                            params: inout [Double], gradient: [Double], oracle: GradientOracle) -> Double? {
+                            params: inout [Double], gradient: [Double], oracle: GradientOracle) throws(OptimizerFailure) -> Double? {
         let dimension = params.count
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
-        optimizer.step(params: &params, gradient: gradient, lr: lr, oracle: oracle)
+        try optimizer.step(params: &params, gradient: gradient, lr: lr, oracle: oracle)
         guard params.count == dimension else { return nil }
         for x in params where !x.isFinite { return nil }
         return lr

@@ -48,12 +48,15 @@ public struct RaceResult: Sendable, Equatable {
     /// Σ‖x_{k+1} − x_k‖ over the recorded steps.
     public var pathLength: Double
     public var divergedAt: Int?
+    /// Why the optimizer failed (a plugin's fault), or nil.
+    public var failure: String?
 
     /// Scores `run` against `surface`'s known critical points with distance tolerance `tolerance`.
     public init(run: Run, surface: Surface, tolerance: Double) {
         var score = Score(label: run.label, surface: surface, tolerance: tolerance)
         for k in 0..<run.count { score.add(run.point(k), loss: run.losses[k]) }
         self = score.result(divergedAt: run.divergedAt)
+        failure = run.failure?.reason
     }
 
     /// The result of a run with no points yet.
@@ -93,11 +96,13 @@ public struct RaceResult: Sendable, Equatable {
             count += 1
         }
 
-        /// The result of the points added, for a run that diverged at `divergedAt` (if it did).
-        public func result(divergedAt: Int?) -> RaceResult {
+        /// The result of the points added, for a run that diverged at `divergedAt` (if it did)
+        /// or failed for `failure`.
+        public func result(divergedAt: Int?, failure: OptimizerFailure? = nil) -> RaceResult {
             var r = result
             r.steps = max(0, count - 1)
             r.divergedAt = divergedAt
+            r.failure = failure?.reason
             let final = r.finalPoint
             if count > 0, let best = surface.criticalPoints.min(by: { distance(final, [$0.x, $0.y]) < distance(final, [$1.x, $1.y]) }) {
                 r.nearest = best

@@ -7,7 +7,9 @@
 /// Each ``advance()`` takes the one ``OptimizerStep`` (η_k = schedule(k, base η);
 /// x_{k+1} = optimizer.step(x_k, ∇f(x_k), η_k); finite check), then evaluates f and ∇f at x_{k+1}. A non-finite coordinate, loss or gradient (or a step that changed
 /// the number of parameters) ends the run:
-/// ``divergedAt`` records k+1 and the history stops at x_k.
+/// ``divergedAt`` records k+1 and the history stops at x_k. A step the optimizer itself cannot
+/// take (a plugin that crashed, hung or answered nonsense) ends it too, as a failure, not a
+/// divergence: ``failure`` says why and ``failedAt`` records k+1.
 public struct Run {
     /// Shown in legends and tables (the spec, or a label given by a scene).
     public var label: String
@@ -38,6 +40,10 @@ public struct Run {
     public private(set) var states: [[StateVector]]
     /// The step at which a value became non-finite, or nil while the run is healthy.
     public private(set) var divergedAt: Int?
+    /// Why the optimizer could not take a step, or nil while it can.
+    public private(set) var failure: OptimizerFailure?
+    /// The step the optimizer failed to take.
+    public private(set) var failedAt: Int?
 
     /// A run of `optimizer` from `start` on `oracle`. The start itself must be finite; if f or
     /// ∇f is not finite there, the run is diverged at step 0 with an empty history. With a
@@ -71,7 +77,9 @@ public struct Run {
     /// The number of steps taken.
     public var steps: Int { max(0, count - 1) }
     /// Whether the run can take another step.
-    public var isActive: Bool { divergedAt == nil }
+    public var isActive: Bool { divergedAt == nil && failure == nil }
+    /// The step at which the run ended (diverged or failed), or nil while it is active.
+    public var endedAt: Int? { divergedAt ?? failedAt }
 
     /// x_k.
     public func point(_ k: Int) -> [Double] { Array(points[(k * dimension)..<((k + 1) * dimension)]) }
@@ -80,14 +88,20 @@ public struct Run {
     /// The last point.
     public var current: [Double] { point(count - 1) }
 
-    /// Takes one step; returns false (and does nothing) once the run has diverged.
+    /// Takes one step; returns false (and does nothing) once the run has diverged or failed.
     @discardableResult
     public mutating func advance() -> Bool {
-        guard divergedAt == nil, count > 0 else { return false }
+        guard isActive, count > 0 else { return false }
         let k = count - 1
         var x = point(k)
         let g = gradient(k)
-        let lr = OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, oracle: oracle)
+        let lr: Double?
+        do {
+            lr = try OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, oracle: oracle)
+        } catch {
+            fail(error, at: k + 1)
+            return false
+        }
         var next = [Double](repeating: 0, count: dimension)
         // A step that changed the number of parameters (a faulty plugin) ends the run like a non-finite one.
         let loss = lr != nil ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
@@ -107,6 +121,25 @@ public struct Run {
 
     /// Replaces the base learning rate (the TUI's live keys) — callers restart the run after.
     public mutating func setLearningRate(_ lr: Double) { optimizer.learningRate = lr }
+
+    /// The run started again from `start` (on `oracle`, or the same oracle), history discarded:
+    /// the optimizer is reset, so a fresh run follows — never a copy of a used prototype. If the
+    /// reset fails (a plugin), the new run is failed at step 0.
+    public func restarted(from start: [Double], oracle: GradientOracle? = nil) -> Run {
+        var optimizer = self.optimizer
+        var failure: OptimizerFailure?
+        do { try optimizer.reset() } catch { failure = error }
+        var run = Run(label: label, spec: spec, optimizer: optimizer, schedule: schedule, oracle: oracle ?? self.oracle,
+                      start: start, recordsState: recordsState, reference: reference)
+        if let failure { run.fail(failure, at: 0) }
+        return run
+    }
+
+    /// Ends the run with the optimizer's failure at step `k`.
+    private mutating func fail(_ error: OptimizerFailure, at k: Int) {
+        failure = error
+        failedAt = k
+    }
 
     /// The loss to record at x: the reference oracle's value if there is one, else `loss`.
     private func recordedLoss(_ x: [Double], _ loss: Double) -> Double {

@@ -20,12 +20,12 @@ public enum RunStream {
     public static let chunk = 4096
 
     /// Steps `run` (fresh, at step 0) on `oracle` (the oracle it was made with) until `steps`
-    /// steps or divergence, calling `body` with every recorded step in order. Returns the step
-    /// at which the run diverged, if it did.
+    /// steps, divergence or failure, calling `body` with every recorded step in order. Returns
+    /// how the run ended early, if it did.
     @discardableResult
     public static func forEachStep(
         of run: Run, oracle: GradientOracle, steps: Int, chunk: Int = RunStream.chunk, _ body: (RunStep) -> Void
-    ) -> Int? {
+    ) -> RunEnding? {
         var run = run
         var offset = 0
         let schedule = run.schedule
@@ -37,12 +37,28 @@ public enum RunStream {
                 body(RunStep(step: offset + k, point: run.point(k), loss: run.losses[k], gradientNorm: run.gradientNorms[k],
                              learningRate: k < run.learningRates.count ? run.learningRates[k] : nil))
             }
-            if finished { return run.divergedAt.map { $0 + offset } }
+            if finished {
+                if let failure = run.failure, let k = run.failedAt { return .failed(at: k + offset, failure) }
+                return run.divergedAt.map { .diverged(at: $0 + offset) }
+            }
             offset += run.steps
             run = Run(label: run.label, spec: run.spec, optimizer: run.optimizer, schedule: ShiftedSchedule(base: schedule, offset: offset),
                       oracle: oracle, start: run.current, recordsState: false)
         }
     }
+}
+
+/// How a run ended before its last step.
+public enum RunEnding: Sendable, Equatable {
+    /// A value became non-finite at this step.
+    case diverged(at: Int)
+    /// The optimizer could not take this step (a plugin's fault), for this reason.
+    case failed(at: Int, OptimizerFailure)
+
+    /// The step of a divergence.
+    public var divergedAt: Int? { if case .diverged(let k) = self { k } else { nil } }
+    /// The reason of a failure.
+    public var failure: OptimizerFailure? { if case .failed(_, let f) = self { f } else { nil } }
 }
 
 /// `base` as seen from step `offset` on: η(k) = base(k + offset).

@@ -53,7 +53,7 @@ public struct EscapeCloud {
     /// gets its own seed, the i-th output of a ``Xoshiro256`` seeded with `seed`, so noisy
     /// optimizers draw independent noise per run.
     public init(
-        spec: String, label: String? = nil, registry: Registry = .builtin, starts: [[Double]], oracle: GradientOracle,
+        spec: String, label: String? = nil, registry: Registry, starts: [[Double]], oracle: GradientOracle,
         center: [Double], escapeRadius: Double, seed: UInt64, schedule: any Schedule = ConstantSchedule()
     ) throws(SpecError) {
         var seeds = Xoshiro256(seed: seed)

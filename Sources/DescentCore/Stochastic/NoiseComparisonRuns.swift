@@ -5,7 +5,7 @@ extension FiniteSumObjective {
     /// second seed drawn from a ``Xoshiro256`` seeded with `seed`.
     public func minibatchRun(
         spec: String, label: String? = nil, batchSize: Int, start: [Double], seed: UInt64,
-        registry: Registry = .builtin, schedule: any Schedule = ConstantSchedule()
+        registry: Registry, schedule: any Schedule = ConstantSchedule()
     ) throws(SpecError) -> Run {
         let configured = try registry.optimizer(spec, seed: seed)
         return Run(label: label ?? configured.spec, spec: configured.spec, optimizer: configured.optimizer,
@@ -20,7 +20,7 @@ extension FiniteSumObjective {
     /// al. 2019; Xing et al. 2018). The noise is drawn from the same derived seed as the batches.
     public func isotropicNoiseRun(
         spec: String, label: String? = nil, batchSize: Int, start: [Double], seed: UInt64,
-        registry: Registry = .builtin, schedule: any Schedule = ConstantSchedule()
+        registry: Registry, schedule: any Schedule = ConstantSchedule()
     ) throws(SpecError) -> Run {
         let configured = try registry.optimizer(spec, seed: seed)
         let noise = matchedIsotropicNoise(batchSize: batchSize, seed: Self.streamSeed(seed))

@@ -31,7 +31,7 @@ public struct SaddleEscape {
     /// `surface.oracle`, escape measured around `starts.center` with radius `escapeRadius`.
     public init(
         surface: Surface, optimizers: [(spec: String, label: String?)], starts: StartCloud, escapeRadius: Double,
-        seed: UInt64, registry: Registry = .builtin, schedule: any Schedule = ConstantSchedule()
+        seed: UInt64, registry: Registry, schedule: any Schedule = ConstantSchedule()
     ) throws(SpecError) {
         self.surface = surface
         self.starts = starts

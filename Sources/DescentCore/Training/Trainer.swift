@@ -30,6 +30,10 @@ public struct Trainer {
     public private(set) var stepCount = 0
     /// The step at which a value became non-finite, or nil.
     public private(set) var divergedAt: Int?
+    /// Why the optimizer could not take a step (a plugin's fault, not a divergence), or nil.
+    public private(set) var failure: OptimizerFailure?
+    /// The step the optimizer failed to take.
+    public private(set) var failedAt: Int?
     /// One record per step taken.
     public private(set) var history: [StepRecord] = []
     /// When set (the live training view), ``history`` (and ``profiles``) keeps every step of this many last steps
@@ -78,7 +82,7 @@ public struct Trainer {
     }
 
     /// Whether another step can be taken.
-    public var isActive: Bool { divergedAt == nil }
+    public var isActive: Bool { divergedAt == nil && failure == nil }
     /// Epochs finished.
     public var completedEpochs: Int { sampler.completedEpochs }
     /// The minibatch size B; a change takes effect at the next step.
@@ -97,7 +101,7 @@ public struct Trainer {
     /// Takes one optimizer step; returns false (doing nothing) once training has diverged.
     @discardableResult
     public mutating func step() -> Bool {
-        guard divergedAt == nil, sampler.sampleCount > 0 else { return false }
+        guard isActive, sampler.sampleCount > 0 else { return false }
         let t = stepCount
         if !isKnownUniquelyReferenced(&engine) {
             engine = TrainerEngine(problem: problem, batchSize: sampler.batchSize, walk: walkSettings)
@@ -112,8 +116,17 @@ public struct Trainer {
             return false
         }
         swapCopy(from: parameters, into: &previousParameters)
-        guard let lr = OptimizerStep.take(&optimizer, schedule: schedule, step: t, params: &parameters, gradient: gradient,
-                                          oracle: oracle) else {
+        let stepped: Double?
+        do {
+            stepped = try OptimizerStep.take(&optimizer, schedule: schedule, step: t, params: &parameters, gradient: gradient,
+                                             oracle: oracle)
+        } catch {
+            parameters = previousParameters
+            failure = error
+            failedAt = t + 1
+            return false
+        }
+        guard let lr = stepped else {
             parameters = previousParameters
             divergedAt = t + 1
             return false

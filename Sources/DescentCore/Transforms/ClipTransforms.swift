@@ -6,6 +6,8 @@
 public struct ClipNorm: GradientTransform {
     public var maxNorm: Double
     public init(maxNorm: Double) { self.maxNorm = maxNorm }
+    /// Stateless: nothing to forget.
+    public mutating func reset() {}
     public mutating func apply(gradient: inout [Double], params: inout [Double], lr: Double, step: Int) {
         let norm = euclideanNorm(gradient)
         guard norm.isFinite, norm > maxNorm else { return }
@@ -19,6 +21,8 @@ public struct ClipNorm: GradientTransform {
 public struct ClipValue: GradientTransform {
     public var clip: Double
     public init(clip: Double) { self.clip = clip }
+    /// Stateless: nothing to forget.
+    public mutating func reset() {}
     public mutating func apply(gradient: inout [Double], params: inout [Double], lr: Double, step: Int) {
         for i in gradient.indices where !gradient[i].isNaN {
             gradient[i] = Swift.min(Swift.max(gradient[i], -clip), clip)

@@ -5,6 +5,8 @@
 public struct DecoupledWeightDecay: GradientTransform {
     public var weightDecay: Double
     public init(weightDecay: Double) { self.weightDecay = weightDecay }
+    /// Stateless: nothing to forget.
+    public mutating func reset() {}
     public mutating func apply(gradient: inout [Double], params: inout [Double], lr: Double, step: Int) {
         for i in params.indices { params[i] -= lr * weightDecay * params[i] }
     }

@@ -24,12 +24,17 @@ public struct GradientNoise: GradientTransform {
     }
 
     public var scale: Scale
+    /// The seed the noise starts from (again after ``reset()``).
+    public let seed: UInt64
     var generator: Xoshiro256
 
     public init(scale: Scale, seed: UInt64) {
         self.scale = scale
+        self.seed = seed
         generator = Xoshiro256(seed: seed)
     }
+
+    public mutating func reset() { generator = Xoshiro256(seed: seed) }
 
     public mutating func apply(gradient: inout [Double], params: inout [Double], lr: Double, step: Int) {
         let sigma = scale.standardDeviation(at: step)

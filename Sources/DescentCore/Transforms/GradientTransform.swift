@@ -6,4 +6,7 @@ public protocol GradientTransform {
     /// Rewrites `gradient` (and, for decoupled decay, `params`) for optimizer step `step`
     /// (0-based), whose learning rate is `lr`.
     mutating func apply(gradient: inout [Double], params: inout [Double], lr: Double, step: Int)
+
+    /// Forgets any state (a noise generator restarts from its seed), as a fresh instance.
+    mutating func reset()
 }

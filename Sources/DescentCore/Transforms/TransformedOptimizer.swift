@@ -24,12 +24,24 @@ public struct TransformedOptimizer: Optimizer {
 
     public var state: [StateVector] { inner.state }
 
-    public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
+    /// Configures the inner optimizer (the configuration is the last link's); the transforms
+    /// are replaced as a whole by ``Registry/reconfigure(_:to:seed:)``.
+    public mutating func configure(_ configuration: Configuration) throws(SpecError) {
+        try inner.configure(configuration)
+    }
+
+    public mutating func reset() throws(OptimizerFailure) {
+        for i in transforms.indices { transforms[i].reset() }
+        try inner.reset()
+        stepCount = 0
+    }
+
+    public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) throws(OptimizerFailure) {
         var g = gradient
         for i in transforms.indices {
             transforms[i].apply(gradient: &g, params: &params, lr: lr, step: stepCount)
         }
-        inner.step(params: &params, gradient: g, lr: lr, oracle: oracle)
+        try inner.step(params: &params, gradient: g, lr: lr, oracle: oracle)
         stepCount += 1
     }
 }

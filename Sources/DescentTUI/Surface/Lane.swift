@@ -8,8 +8,8 @@ public struct Lane {
     public let spec: String
     /// The name shown in the legend and the charts: a scene's label, else the spec.
     public let label: String
-    /// The optimizer as configured, before any step (a value: copying it gives fresh state).
-    let prototype: any Optimizer
+    /// The learning rate the spec asked for.
+    let originalLearningRate: Double
     /// The learning-rate schedule η_k = η·s(k) of this lane.
     let schedule: any Schedule
     /// Makes the gradients this lane sees (the surface's exact gradient, or a scene's minibatch
@@ -35,7 +35,7 @@ public struct Lane {
     init(entry: RaceSetup.Entry, color: Color, surface: Surface, schedule: any Schedule, start: [Double]) {
         spec = entry.spec
         label = entry.label ?? entry.spec
-        prototype = entry.optimizer
+        originalLearningRate = entry.optimizer.learningRate
         self.schedule = entry.schedule ?? schedule
         makeOracle = entry.oracle ?? { surface.oracle }
         learningRate = entry.optimizer.learningRate
@@ -45,21 +45,17 @@ public struct Lane {
                   start: self.start, recordsState: true)
     }
 
-    /// The lane restarted from `start` with base learning rate `lr` (history discarded).
+    /// The lane restarted from `start` with base learning rate `lr` (history discarded): the
+    /// run's optimizer is reset (a plugin's state lives elsewhere: a copied prototype would not be fresh).
     mutating func restart(from start: [Double], learningRate lr: Double) {
         learningRate = lr
         self.start = start
-        var optimizer = prototype
-        optimizer.learningRate = lr
-        run = Run(label: spec, spec: spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(), start: start,
-                  recordsState: true)
+        run.setLearningRate(lr)
+        run = run.restarted(from: start, oracle: makeOracle())
         arrivalStep = nil
         arrivalPoint = nil
         checkedCount = 0
     }
-
-    /// The learning rate the spec asked for.
-    var originalLearningRate: Double { prototype.learningRate }
 
     /// Advances the run to `steps` steps (or until it diverges) and checks the new points
     /// against the minima (``Run/firstArrival(at:tolerance:in:)``, as `descent race` does).

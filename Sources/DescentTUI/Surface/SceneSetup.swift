@@ -11,7 +11,7 @@ extension RaceSetup {
     /// A cloud scene also carries its ``SaddleEscape`` (``escape``): the app draws every run of
     /// every optimizer as a dot and charts the escaped fraction; the entries (from the cloud's
     /// centre) give each cloud its label, colour and visibility. Nil for a training-only scene.
-    public init?(scene: Scene, registry: Registry = .builtin) throws(SpecError) {
+    public init?(scene: Scene, registry: Registry) throws(SpecError) {
         guard let surface = scene.surface else { return nil }
         var entries: [Entry] = []
         for i in scene.optimizers.indices {

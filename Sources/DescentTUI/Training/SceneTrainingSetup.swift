@@ -7,7 +7,7 @@ extension TrainingSetup {
     /// trainer per `[[training.optimizer]]` with its label, colour, schedule and batch size, the
     /// scene's evaluation interval, walk settings, epochs as the horizon, title, description and
     /// training captions.
-    public init?(scene: Scene, registry: Registry = .builtin) throws(SpecError) {
+    public init?(scene: Scene, registry: Registry) throws(SpecError) {
         guard let training = scene.training else { return nil }
         self.init(trainers: try scene.makeTrainers(registry: registry),
                   colors: training.optimizers.map { $0.color.map(Color.init(scene:)) },

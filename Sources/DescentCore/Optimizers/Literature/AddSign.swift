@@ -26,6 +26,15 @@ public struct AddSign: Optimizer {
 
     public var state: [StateVector] { [StateVector("average m", agreement.average)] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        alpha = c.number("alpha")
+        agreement.configure(c)
+    }
+
+    public mutating func reset() { agreement.reset() }
+
+
     /// `addsign`: the registry entry.
     public static let entry = OptimizerEntry(
         name: "addsign", summary: "double the gradient where its sign agrees with its average, drop it where not",
@@ -35,5 +44,5 @@ public struct AddSign: Optimizer {
             .real("alpha", 1, .nonNegative, "α in α + f(t)·sign(g)·sign(m)"),
             SignAgreement.betaParameter,
         ] + SignDecay.parameters
-    ) { c in AddSign(lr: c.number("lr"), alpha: c.number("alpha"), beta: c.number("beta"), decay: SignDecay.from(c)) }
+    ) { c in try AddSign().configured(c) }
 }

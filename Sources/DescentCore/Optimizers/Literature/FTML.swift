@@ -52,6 +52,19 @@ public struct FTML: Optimizer {
 
     public var state: [StateVector] { [StateVector("v", v), StateVector("d", d), StateVector("z", z)] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        beta1 = c.number("beta1")
+        beta2 = c.number("beta2")
+        eps = c.number("eps")
+    }
+
+    public mutating func reset() {
+        (v, d, z) = ([], [], [])
+        t = 0
+    }
+
+
     /// `ftml`: the registry entry, with the paper's defaults.
     public static let entry = OptimizerEntry(
         name: "ftml", summary: "follow the moving leader: an FTRL view of Adam-like steps",
@@ -62,5 +75,5 @@ public struct FTML: Optimizer {
             LiteratureSchema.beta("beta2", 0.999, "β₂ of the squared-gradient average v"),
             .real("eps", 1e-8, .positive, "ε added to √v̂"),
         ]
-    ) { c in FTML(lr: c.number("lr"), beta1: c.number("beta1"), beta2: c.number("beta2"), eps: c.number("eps")) }
+    ) { c in try FTML().configured(c) }
 }

@@ -32,6 +32,15 @@ public struct Lion: Optimizer {
 
     public var state: [StateVector] { [StateVector("momentum m", average)] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        (beta1, beta2) = TorchSchema.betas(c)
+        weightDecay = c.number("weight_decay")
+    }
+
+    public mutating func reset() { average = [] }
+
+
     /// `lion`: the registry entry, with the paper's defaults.
     public static let entry = OptimizerEntry(
         name: "lion", summary: "sign of an interpolated momentum: every coordinate moves by lr",
@@ -41,8 +50,5 @@ public struct Lion: Optimizer {
             .tuple("betas", [0.9, 0.99], .unitHalfOpen, "(β₁, β₂): interpolation for the step, decay of m"),
             .real("weight_decay", 0, .nonNegative, "decoupled weight decay λ"),
         ]
-    ) { c in
-        let betas = c.tuple("betas")
-        return Lion(lr: c.number("lr"), beta1: betas[0], beta2: betas[1], weightDecay: c.number("weight_decay"))
-    }
+    ) { c in try Lion().configured(c) }
 }

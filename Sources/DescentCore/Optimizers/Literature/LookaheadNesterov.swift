@@ -28,6 +28,14 @@ public struct LookaheadNesterov: Optimizer {
 
     public var state: [StateVector] { [StateVector("velocity v", velocity)] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        momentum = c.number("momentum")
+    }
+
+    public mutating func reset() { velocity = [] }
+
+
     /// `nag`: the registry entry.
     public static let entry = OptimizerEntry(
         name: "nag", summary: "Nesterov momentum with the gradient at the look-ahead point x + μv",
@@ -36,5 +44,5 @@ public struct LookaheadNesterov: Optimizer {
             LiteratureSchema.lr(0.01),
             LiteratureSchema.beta("momentum", 0.9, "μ in v ← μv − η∇f(x + μv)"),
         ]
-    ) { c in LookaheadNesterov(lr: c.number("lr"), momentum: c.number("momentum")) }
+    ) { c in try LookaheadNesterov().configured(c) }
 }

@@ -23,10 +23,17 @@ public struct Newton: Optimizer {
 
     public var state: [StateVector] { [StateVector("direction H⁻¹g", direction)] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+    }
+
+    public mutating func reset() { direction = [] }
+
+
     /// `newton`: the registry entry.
     public static let entry = OptimizerEntry(
         name: "newton", summary: "step to the stationary point of the local quadratic model",
         reference: "Newton's method (e.g. Nocedal & Wright 2006, ch. 3)",
         parameters: [LiteratureSchema.lr(1)]
-    ) { c in Newton(lr: c.number("lr")) }
+    ) { c in try Newton().configured(c) }
 }

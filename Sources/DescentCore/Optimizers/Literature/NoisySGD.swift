@@ -10,12 +10,15 @@ public struct NoisySGD: Optimizer {
     public var learningRate: Double
     /// r.
     public var radius: Double
+    /// The seed the noise starts from (again after ``reset()``).
+    public private(set) var seed: UInt64
     var generator: Xoshiro256
     private var lastNoise: [Double] = []
 
     public init(lr: Double = 0.01, radius: Double = 0.1, seed: UInt64) {
         learningRate = lr
         self.radius = radius
+        self.seed = seed
         generator = Xoshiro256(seed: seed)
     }
 
@@ -37,6 +40,21 @@ public struct NoisySGD: Optimizer {
 
     public var state: [StateVector] { [StateVector("noise ξ", lastNoise)] }
 
+    /// Takes lr, `noise` (r) and the seed; the generator restarts only if the seed changed.
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        radius = c.number("noise")
+        if c.seed != seed {
+            seed = c.seed
+            generator = Xoshiro256(seed: seed)
+        }
+    }
+
+    public mutating func reset() {
+        generator = Xoshiro256(seed: seed)
+        lastNoise = []
+    }
+
     /// `noisy_sgd`: the registry entry.
     public static let entry = OptimizerEntry(
         name: "noisy_sgd", summary: "SGD plus noise uniform on a sphere, to escape saddle points",
@@ -45,5 +63,5 @@ public struct NoisySGD: Optimizer {
             LiteratureSchema.lr(0.01),
             .real("noise", 0.1, .nonNegative, "radius r of the noise ξ"),
         ]
-    ) { c in NoisySGD(lr: c.number("lr"), radius: c.number("noise"), seed: c.seed) }
+    ) { c in try NoisySGD(seed: c.seed).configured(c) }
 }

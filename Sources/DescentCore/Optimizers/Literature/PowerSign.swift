@@ -29,6 +29,15 @@ public struct PowerSign: Optimizer {
 
     public var state: [StateVector] { [StateVector("average m", agreement.average)] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        base = c.number("base")
+        agreement.configure(c)
+    }
+
+    public mutating func reset() { agreement.reset() }
+
+
     /// `powersign`: the registry entry.
     public static let entry = OptimizerEntry(
         name: "powersign", summary: "scale the gradient by e^(±1) as its sign agrees with its average",
@@ -38,5 +47,5 @@ public struct PowerSign: Optimizer {
             .real("base", Double.exp(1), .positive, "α in α^{f(t)·sign(g)·sign(m)}"),
             SignAgreement.betaParameter,
         ] + SignDecay.parameters
-    ) { c in PowerSign(lr: c.number("lr"), base: c.number("base"), beta: c.number("beta"), decay: SignDecay.from(c)) }
+    ) { c in try PowerSign().configured(c) }
 }

@@ -34,6 +34,15 @@ public struct SAM: Optimizer {
 
     public var state: [StateVector] { momentum != 0 ? [StateVector("momentum buffer", buffer)] : [] }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        rho = c.number("rho")
+        momentum = c.number("momentum")
+    }
+
+    public mutating func reset() { buffer = [] }
+
+
     /// `sam`: the registry entry.
     public static let entry = OptimizerEntry(
         name: "sam", summary: "SGD with the gradient taken at the worst point within rho",
@@ -43,5 +52,5 @@ public struct SAM: Optimizer {
             .real("rho", 0.05, .nonNegative, "ρ: radius of the ascent step ε̂ = ρ·g/‖g‖"),
             LiteratureSchema.beta("momentum", 0, "heavy-ball momentum μ of the SGD step"),
         ]
-    ) { c in SAM(lr: c.number("lr"), rho: c.number("rho"), momentum: c.number("momentum")) }
+    ) { c in try SAM().configured(c) }
 }

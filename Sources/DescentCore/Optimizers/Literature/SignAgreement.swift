@@ -8,6 +8,18 @@ struct SignAgreement {
 
     init(beta: Double, decay: SignDecay) { self.beta = beta; self.decay = decay }
 
+    /// Takes `beta` and the decay schedule of a configuration.
+    mutating func configure(_ c: Configuration) {
+        beta = c.number("beta")
+        decay = SignDecay.from(c)
+    }
+
+    /// Forgets m and t.
+    mutating func reset() {
+        average = []
+        t = 0
+    }
+
     /// Updates m with `gradient` and returns a = f(t)·sign(g)·sign(m) per coordinate.
     mutating func agreement(_ gradient: [Double]) -> [Double] {
         if average.count != gradient.count {

@@ -28,11 +28,19 @@ public struct Signum: Optimizer {
 
     public var state: [StateVector] { momentum != 0 ? [StateVector("momentum m", average)] : [] }
 
+    /// Takes a `signum` or `signsgd` configuration (`signsgd` has no `momentum`: β stays 0).
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        if c.values["momentum"] != nil { momentum = c.number("momentum") }
+    }
+
+    public mutating func reset() { average = [] }
+
     /// `signsgd`: x ← x − η·sign(g).
     public static let signSGDEntry = OptimizerEntry(
         name: "signsgd", summary: "step by the sign of the gradient: every coordinate moves by lr",
         reference: "Bernstein et al. 2018", parameters: [LiteratureSchema.lr(0.01)]
-    ) { c in Signum(lr: c.number("lr"), momentum: 0) }
+    ) { c in try Signum(momentum: 0).configured(c) }
 
     /// `signum`: signSGD on the moving average of the gradient.
     public static let entry = OptimizerEntry(
@@ -42,5 +50,5 @@ public struct Signum: Optimizer {
             LiteratureSchema.lr(0.01),
             LiteratureSchema.beta("momentum", 0.9, "β in m ← βm + (1 − β)g"),
         ]
-    ) { c in Signum(lr: c.number("lr"), momentum: c.number("momentum")) }
+    ) { c in try Signum().configured(c) }
 }

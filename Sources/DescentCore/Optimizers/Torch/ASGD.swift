@@ -71,6 +71,17 @@ public struct ASGD: Optimizer {
         [StateVector("ax", average.vector(0)), StateVector("eta", [Double](repeating: eta, count: average.length))]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        lambd = c.number("lambd")
+        alpha = c.number("alpha")
+        t0 = c.number("t0")
+        weightDecay = c.number("weight_decay")
+    }
+
+    public mutating func reset() { average.clear() }
+
+
     /// `asgd`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "asgd", summary: "SGD with a decaying step and a running average ax of the iterates",
@@ -82,8 +93,5 @@ public struct ASGD: Optimizer {
             .real("t0", 1e6, .any, "t₀: the step after which ax averages (before it, ax = x)"),
             TorchSchema.weightDecay(),
         ]
-    ) { c in
-        ASGD(lr: c.number("lr"), lambd: c.number("lambd"), alpha: c.number("alpha"), t0: c.number("t0"),
-             weightDecay: c.number("weight_decay"))
-    }
+    ) { c in try ASGD().configured(c) }
 }

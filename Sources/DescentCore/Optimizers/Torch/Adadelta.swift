@@ -53,6 +53,16 @@ public struct Adadelta: Optimizer {
          StateVector("effective lr", averages.vector(2).map { lastLR * $0 })]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        rho = c.number("rho")
+        eps = c.number("eps")
+        weightDecay = c.number("weight_decay")
+    }
+
+    public mutating func reset() { averages.clear() }
+
+
     /// `adadelta`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "adadelta", summary: "unit-consistent steps from running RMS of updates and gradients",
@@ -63,7 +73,5 @@ public struct Adadelta: Optimizer {
             TorchSchema.eps(1e-6),
             TorchSchema.weightDecay(),
         ]
-    ) { c in
-        Adadelta(lr: c.number("lr"), rho: c.number("rho"), eps: c.number("eps"), weightDecay: c.number("weight_decay"))
-    }
+    ) { c in try Adadelta().configured(c) }
 }

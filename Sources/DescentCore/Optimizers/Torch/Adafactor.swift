@@ -75,6 +75,18 @@ public struct Adafactor: Optimizer {
         [StateVector("variance", buffers.vector(0)), StateVector("u", buffers.vector(1))]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        beta2Decay = c.number("beta2_decay")
+        let eps = c.tuple("eps")
+        self.eps = (eps[0], eps[1])
+        d = c.number("d")
+        weightDecay = c.number("weight_decay")
+    }
+
+    public mutating func reset() { buffers.clear() }
+
+
     /// `adafactor`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "adafactor", summary: "RMS-normalised steps relative to the parameters' RMS, with update clipping",
@@ -87,9 +99,5 @@ public struct Adafactor: Optimizer {
             .real("d", 1, .atLeast(1), "d: the update is scaled down to RMS at most d"),
             TorchSchema.weightDecay(decoupled: true),
         ]
-    ) { c in
-        let eps = c.tuple("eps")
-        return Adafactor(lr: c.number("lr"), beta2Decay: c.number("beta2_decay"), eps: (eps[0], eps[1]),
-                         d: c.number("d"), weightDecay: c.number("weight_decay"))
-    }
+    ) { c in try Adafactor().configured(c) }
 }

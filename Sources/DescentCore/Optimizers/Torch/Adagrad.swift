@@ -56,6 +56,17 @@ public struct Adagrad: Optimizer {
         return [StateVector("sum", s), StateVector("effective lr", s.map { lastRate / ($0.squareRoot() + eps) })]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        lrDecay = c.number("lr_decay")
+        weightDecay = c.number("weight_decay")
+        initialAccumulatorValue = c.number("initial_accumulator_value")
+        eps = c.number("eps")
+    }
+
+    public mutating func reset() { sum.clear() }
+
+
     /// `adagrad`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "adagrad", summary: "per-coordinate steps shrinking with the summed squared gradients",
@@ -67,8 +78,5 @@ public struct Adagrad: Optimizer {
             .real("initial_accumulator_value", 0, .nonNegative, "s₀: the starting value of the squared-gradient sum"),
             TorchSchema.eps(1e-10),
         ]
-    ) { c in
-        Adagrad(lr: c.number("lr"), lrDecay: c.number("lr_decay"), weightDecay: c.number("weight_decay"),
-                initialAccumulatorValue: c.number("initial_accumulator_value"), eps: c.number("eps"))
-    }
+    ) { c in try Adagrad().configured(c) }
 }

@@ -87,9 +87,7 @@ public struct Adam: Optimizer {
         name: "adam", summary: "bias-corrected running averages of g and g², per-coordinate steps",
         reference: "torch.optim.Adam; Kingma & Ba 2015, Reddi et al. 2018 (AMSGrad)",
         parameters: schema(weightDecay: TorchSchema.weightDecay(), extra: [TorchSchema.decoupledWeightDecay])
-    ) { c in
-        Adam(c, decoupled: c.flag("decoupled_weight_decay"))
-    }
+    ) { c in try Adam().configured(c) }
 
     /// The schema shared by `adam` and `adamw`.
     static func schema(weightDecay: HyperParameter, extra: [HyperParameter]) -> [HyperParameter] {
@@ -97,10 +95,16 @@ public struct Adam: Optimizer {
          .flag("amsgrad", false, "AMSGrad: normalise by the running maximum of v")] + extra
     }
 
-    /// An Adam built from an `adam` or `adamw` configuration.
-    init(_ c: Configuration, decoupled: Bool) {
-        let betas = c.tuple("betas")
-        self.init(lr: c.number("lr"), betas: (betas[0], betas[1]), eps: c.number("eps"),
-                  weightDecay: c.number("weight_decay"), decoupledWeightDecay: decoupled, amsgrad: c.flag("amsgrad"))
+    /// Takes an `adam` or `adamw` configuration (`adamw` has no `decoupled_weight_decay` key:
+    /// its decay is always decoupled, set by its entry).
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        (beta1, beta2) = TorchSchema.betas(c)
+        eps = c.number("eps")
+        weightDecay = c.number("weight_decay")
+        amsgrad = c.flag("amsgrad")
+        if case .flag(let decoupled)? = c.values["decoupled_weight_decay"] { decoupledWeightDecay = decoupled }
     }
+
+    public mutating func reset() { moments.clear() }
 }

@@ -6,7 +6,5 @@ extension Adam {
         name: "adamw", summary: "Adam with decoupled weight decay x ← x(1 − ηλ)",
         reference: "torch.optim.AdamW; Loshchilov & Hutter 2019",
         parameters: schema(weightDecay: TorchSchema.weightDecay(0.01, decoupled: true), extra: [])
-    ) { c in
-        Adam(c, decoupled: true)
-    }
+    ) { c in try Adam(decoupledWeightDecay: true).configured(c) }
 }

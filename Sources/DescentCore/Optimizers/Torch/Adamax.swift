@@ -61,13 +61,20 @@ public struct Adamax: Optimizer {
         return [StateVector("m", moments.vector(0)), StateVector("u", u), StateVector("effective lr", u.map { stepSize / $0 })]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        (beta1, beta2) = TorchSchema.betas(c)
+        eps = c.number("eps")
+        weightDecay = c.number("weight_decay")
+    }
+
+    public mutating func reset() { moments.clear() }
+
+
     /// `adamax`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "adamax", summary: "Adam with an infinity-norm second moment",
         reference: "torch.optim.Adamax; Kingma & Ba 2015",
         parameters: [TorchSchema.lr(0.002), TorchSchema.betas, TorchSchema.eps(1e-8), TorchSchema.weightDecay()]
-    ) { c in
-        let betas = c.tuple("betas")
-        return Adamax(lr: c.number("lr"), betas: (betas[0], betas[1]), eps: c.number("eps"), weightDecay: c.number("weight_decay"))
-    }
+    ) { c in try Adamax().configured(c) }
 }

@@ -198,6 +198,20 @@ public struct LBFGS: Optimizer {
                 StateVector("evaluations", [Double](repeating: Double(functionEvaluations), count: n))]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        maxIterations = c.integer("max_iter")
+        let maxEvaluations = c.integer("max_eval")
+        self.maxEvaluations = maxEvaluations == 0 ? maxIterations * 5 / 4 : maxEvaluations
+        toleranceGrad = c.number("tolerance_grad")
+        toleranceChange = c.number("tolerance_change")
+        historySize = c.integer("history_size")
+        lineSearch = LineSearch.allCases[c.choice("line_search_fn")]
+    }
+
+    public mutating func reset() { memory = Memory() }
+
+
     /// `lbfgs`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "lbfgs", summary: "limited-memory quasi-Newton steps, optionally with a strong-Wolfe line search",
@@ -213,11 +227,5 @@ public struct LBFGS: Optimizer {
             .choice("line_search_fn", LineSearch.allCases.map(\.rawValue), default: "none",
                     "step length: none (t = η) or strong_wolfe (a strong-Wolfe line search from t = η)"),
         ]
-    ) { c in
-        let maxEvaluations = c.integer("max_eval")
-        return LBFGS(lr: c.number("lr"), maxIterations: c.integer("max_iter"),
-                     maxEvaluations: maxEvaluations == 0 ? nil : maxEvaluations,
-                     toleranceGrad: c.number("tolerance_grad"), toleranceChange: c.number("tolerance_change"),
-                     historySize: c.integer("history_size"), lineSearch: LineSearch.allCases[c.choice("line_search_fn")])
-    }
+    ) { c in try LBFGS().configured(c) }
 }

@@ -96,6 +96,18 @@ public struct NAdam: Optimizer {
                 StateVector("effective lr", v.map { lastLR / (($0 / correction2).squareRoot() + eps) })]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        (beta1, beta2) = TorchSchema.betas(c)
+        eps = c.number("eps")
+        weightDecay = c.number("weight_decay")
+        momentumDecay = c.number("momentum_decay")
+        decoupledWeightDecay = c.flag("decoupled_weight_decay")
+    }
+
+    public mutating func reset() { moments.clear() }
+
+
     /// `nadam`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "nadam", summary: "Adam with Nesterov momentum and a momentum warm-up",
@@ -105,10 +117,5 @@ public struct NAdam: Optimizer {
             .real("momentum_decay", 0.004, .nonNegative, "ψ: μₜ = β₁(1 − ½·0.96^(tψ)) warms up towards β₁"),
             TorchSchema.decoupledWeightDecay,
         ]
-    ) { c in
-        let betas = c.tuple("betas")
-        return NAdam(lr: c.number("lr"), betas: (betas[0], betas[1]), eps: c.number("eps"),
-                     weightDecay: c.number("weight_decay"), momentumDecay: c.number("momentum_decay"),
-                     decoupledWeightDecay: c.flag("decoupled_weight_decay"))
-    }
+    ) { c in try NAdam().configured(c) }
 }

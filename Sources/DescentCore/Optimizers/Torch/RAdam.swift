@@ -96,6 +96,17 @@ public struct RAdam: Optimizer {
         return [StateVector("m", moments.vector(0)), StateVector("v", v), StateVector("effective lr", rates.map { $0 / correction1 })]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        (beta1, beta2) = TorchSchema.betas(c)
+        eps = c.number("eps")
+        weightDecay = c.number("weight_decay")
+        decoupledWeightDecay = c.flag("decoupled_weight_decay")
+    }
+
+    public mutating func reset() { moments.clear() }
+
+
     /// `radam`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "radam", summary: "Adam with a rectified, warm-started adaptive step",
@@ -104,9 +115,5 @@ public struct RAdam: Optimizer {
             TorchSchema.lr(0.001), TorchSchema.betas, TorchSchema.eps(1e-8), TorchSchema.weightDecay(),
             TorchSchema.decoupledWeightDecay,
         ]
-    ) { c in
-        let betas = c.tuple("betas")
-        return RAdam(lr: c.number("lr"), betas: (betas[0], betas[1]), eps: c.number("eps"),
-                     weightDecay: c.number("weight_decay"), decoupledWeightDecay: c.flag("decoupled_weight_decay"))
-    }
+    ) { c in try RAdam().configured(c) }
 }

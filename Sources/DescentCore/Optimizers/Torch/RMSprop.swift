@@ -77,6 +77,18 @@ public struct RMSprop: Optimizer {
         return vectors
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        learningRate = c.number("lr")
+        alpha = c.number("alpha")
+        eps = c.number("eps")
+        weightDecay = c.number("weight_decay")
+        momentum = c.number("momentum")
+        centered = c.flag("centered")
+    }
+
+    public mutating func reset() { averages.clear() }
+
+
     /// `rmsprop`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "rmsprop", summary: "steps divided by a running RMS of the gradient",
@@ -89,8 +101,5 @@ public struct RMSprop: Optimizer {
             .real("momentum", 0, .nonNegative, "momentum μ: the buffer b ← μb + g / a"),
             .flag("centered", false, "divide by the running standard deviation √(v − ḡ²) instead of √v"),
         ]
-    ) { c in
-        RMSprop(lr: c.number("lr"), alpha: c.number("alpha"), eps: c.number("eps"),
-                weightDecay: c.number("weight_decay"), momentum: c.number("momentum"), centered: c.flag("centered"))
-    }
+    ) { c in try RMSprop().configured(c) }
 }

@@ -28,12 +28,17 @@ public struct Rprop: Optimizer {
 
     /// Throws ``SpecError`` unless 0 < η₋ < 1 < η₊, like PyTorch's `ValueError`.
     public init(lr: Double = 0.01, etas: (Double, Double) = (0.5, 1.2), stepSizes: (Double, Double) = (1e-6, 50)) throws {
-        guard 0 < etas.0, etas.0 < 1, 1 < etas.1 else {
-            throw SpecError("rprop: etas must satisfy 0 < η₋ < 1 < η₊, got (\(formatNumber(etas.0)), \(formatNumber(etas.1)))")
-        }
+        try Self.validate(etas: etas)
         learningRate = lr
         self.etas = etas
         self.stepSizes = stepSizes
+    }
+
+    /// PyTorch's check: 0 < η₋ < 1 < η₊.
+    private static func validate(etas: (Double, Double)) throws(SpecError) {
+        guard 0 < etas.0, etas.0 < 1, 1 < etas.1 else {
+            throw SpecError("rprop: etas must satisfy 0 < η₋ < 1 < η₊, got (\(formatNumber(etas.0)), \(formatNumber(etas.1)))")
+        }
     }
 
     public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
@@ -61,6 +66,17 @@ public struct Rprop: Optimizer {
         [StateVector("prev", buffers.vector(0)), StateVector("step size", buffers.vector(1))]
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        let etas = c.tuple("etas"), sizes = c.tuple("step_sizes")
+        try Self.validate(etas: (etas[0], etas[1]))
+        learningRate = c.number("lr")
+        self.etas = (etas[0], etas[1])
+        stepSizes = (sizes[0], sizes[1])
+    }
+
+    public mutating func reset() { buffers.clear() }
+
+
     /// `rprop`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "rprop", summary: "per-coordinate step sizes that grow while the gradient's sign holds, move by the sign",
@@ -70,8 +86,5 @@ public struct Rprop: Optimizer {
             .tuple("etas", [0.5, 1.2], .positive, "(η₋, η₊): step-size factors after a sign flip and while the sign holds (0 < η₋ < 1 < η₊)"),
             .tuple("step_sizes", [1e-6, 50], .nonNegative, "(Δmin, Δmax): bounds of the step sizes"),
         ]
-    ) { c in
-        let etas = c.tuple("etas"), sizes = c.tuple("step_sizes")
-        return try Rprop(lr: c.number("lr"), etas: (etas[0], etas[1]), stepSizes: (sizes[0], sizes[1]))
-    }
+    ) { c in try Rprop().configured(c) }
 }

@@ -28,14 +28,19 @@ public struct SGD: Optimizer {
     /// PyTorch's `ValueError`.
     public init(lr: Double = 0.001, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
                 nesterov: Bool = false) throws {
-        if nesterov && (momentum <= 0 || dampening != 0) {
-            throw SpecError("sgd: nesterov momentum requires momentum > 0 and dampening = 0")
-        }
+        try Self.validate(momentum: momentum, dampening: dampening, nesterov: nesterov)
         learningRate = lr
         self.momentum = momentum
         self.dampening = dampening
         self.weightDecay = weightDecay
         self.nesterov = nesterov
+    }
+
+    /// PyTorch's check: Nesterov momentum needs μ > 0 and τ = 0.
+    private static func validate(momentum: Double, dampening: Double, nesterov: Bool) throws(SpecError) {
+        if nesterov && (momentum <= 0 || dampening != 0) {
+            throw SpecError("sgd: nesterov momentum requires momentum > 0 and dampening = 0")
+        }
     }
 
     public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
@@ -58,6 +63,18 @@ public struct SGD: Optimizer {
         momentum != 0 ? [StateVector("momentum buffer", buffer.vector(0))] : []
     }
 
+    public mutating func configure(_ c: Configuration) throws(SpecError) {
+        try Self.validate(momentum: c.number("momentum"), dampening: c.number("dampening"), nesterov: c.flag("nesterov"))
+        learningRate = c.number("lr")
+        momentum = c.number("momentum")
+        dampening = c.number("dampening")
+        weightDecay = c.number("weight_decay")
+        nesterov = c.flag("nesterov")
+    }
+
+    public mutating func reset() { buffer.clear() }
+
+
     /// `sgd`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
         name: "sgd", summary: "gradient descent, with optional (Nesterov) momentum",
@@ -69,8 +86,5 @@ public struct SGD: Optimizer {
             TorchSchema.weightDecay(),
             .flag("nesterov", false, "Nesterov momentum: step along g + μb (needs μ > 0, τ = 0)"),
         ]
-    ) { c in
-        try SGD(lr: c.number("lr"), momentum: c.number("momentum"), dampening: c.number("dampening"),
-                weightDecay: c.number("weight_decay"), nesterov: c.flag("nesterov"))
-    }
+    ) { c in try SGD().configured(c) }
 }

@@ -57,6 +57,13 @@ struct StateBuffer: Sendable, Equatable {
         return true
     }
 
+    /// Forgets the state: the next ``prepare(length:initial:)`` allocates afresh (and returns
+    /// true, so the optimizer restarts its step count).
+    mutating func clear() {
+        length = 0
+        storage = []
+    }
+
     /// Vector `k`, for the inspector.
     func vector(_ k: Int) -> [Double] {
         Array(storage[k * length ..< (k + 1) * length])
@@ -202,6 +209,11 @@ enum TorchSchema {
     /// `betas` = (β₁, β₂), each in [0, 1).
     static let betas = HyperParameter.tuple(
         "betas", [0.9, 0.999], .unitHalfOpen, "(β₁, β₂): decay rates of the first and second moment averages")
+    /// (β₁, β₂) of a configuration's `betas`.
+    static func betas(_ c: Configuration) -> (Double, Double) {
+        let betas = c.tuple("betas")
+        return (betas[0], betas[1])
+    }
     /// `decoupled_weight_decay`.
     static let decoupledWeightDecay = HyperParameter.flag(
         "decoupled_weight_decay", false, "apply weight decay as x ← x(1 − ηλ) (AdamW-style) instead of g + λx")
