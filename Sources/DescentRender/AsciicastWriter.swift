@@ -1,7 +1,7 @@
 /// Writes an asciicast v2 recording (asciinema's format, docs.asciinema.org/manual/asciicast/v2):
 /// newline-delimited JSON, a header object on the first line, then one event per line,
 /// `[seconds, "o", text]`, with the seconds since the start of the recording and the text
-/// written to the terminal (from ``AnsiScreenWriter``).
+/// written to the terminal (from ``AnsiScreenWriter``), or `[seconds, "r", "WxH"]` for a resize.
 ///
 /// The output is deterministic: no timestamp in the header, times written with exactly six
 /// decimals from whole microseconds, and JSON escapes chosen here (`\"`, `\\`, `\n`, `\r`,
@@ -31,6 +31,11 @@ public struct AsciicastWriter: Sendable {
     /// One output event line (with its newline) at `microseconds` since the start.
     public static func output(_ text: String, atMicroseconds microseconds: Int) -> String {
         "[" + seconds(microseconds) + ", \"o\", " + json(text) + "]\n"
+    }
+
+    /// A resize event line: the terminal is now `width` × `height` cells.
+    public static func resize(width: Int, height: Int, atMicroseconds microseconds: Int) -> String {
+        "[" + seconds(microseconds) + ", \"r\", \"\(width)x\(height)\"]\n"
     }
 
     /// Whole microseconds as seconds with six decimals, e.g. 1500000 → "1.500000".

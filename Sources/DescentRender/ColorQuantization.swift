@@ -126,47 +126,52 @@ public enum ColorQuantization {
     /// sample among its own nearest entries keeps the detail inside the block.
     public static func xterm256Block(_ samples: [(red: UInt8, green: UInt8, blue: UInt8, weight: Int)]) -> [Int] {
         guard !samples.isEmpty else { return [] }
-        let total = Double(samples.reduce(0) { $0 + $1.weight })
-        func mean(_ colors: [LinearRGB]) -> LinearRGB {
-            var sum = LinearRGB(r: 0, g: 0, b: 0)
-            for (color, sample) in zip(colors, samples) { sum = sum + Double(sample.weight) * color }
-            return (1 / total) * sum
-        }
+        let weights = samples.map { Double($0.weight) }
+        let total = weights.reduce(0, +)
         let exact = samples.map { LinearRGB(red: $0.red, green: $0.green, blue: $0.blue) }
-        let goal = CIELab(linear: mean(exact))
+        var goalSum = LinearRGB(r: 0, g: 0, b: 0)
+        for unit in samples.indices { goalSum = goalSum + weights[unit] * exact[unit] }
+        let goal = CIELab(linear: (1 / total) * goalSum)
         let candidates = exact.map { nearestEntries(to: CIELab(linear: $0), count: mixtureCandidates) }
         let own = exact.map(CIELab.init(linear:))
-        func distance(_ entries: [Int]) -> Double {
-            var fidelity = 0.0
-            for (unit, entry) in entries.enumerated() {
-                fidelity += Double(samples[unit].weight) * paletteLab[entry].distanceSquared(own[unit])
-            }
-            return CIELab(linear: mean(entries.map { paletteLinear[$0] })).distanceSquared(goal)
-                + pixelWeight * fidelity / total
-        }
+        // The cost of `chosen` (read in place: no arrays are built per trial).
         var chosen = candidates.map { $0[0] }
-        var best = distance(chosen)
+        func cost() -> Double {
+            var sum = LinearRGB(r: 0, g: 0, b: 0)
+            var fidelity = 0.0
+            for unit in chosen.indices {
+                let entry = chosen[unit]
+                sum = sum + weights[unit] * paletteLinear[entry]
+                fidelity += weights[unit] * paletteLab[entry].distanceSquared(own[unit])
+            }
+            return CIELab(linear: (1 / total) * sum).distanceSquared(goal) + pixelWeight * fidelity / total
+        }
+        var best = cost()
         // Moves change one sample, or two at once (which escapes the optima of single changes).
-        let pairs = samples.indices.flatMap { a in samples.indices.filter { $0 > a }.map { (a, $0) } }
         for _ in 0..<4 {
             var improved = false
             for unit in samples.indices {
-                for entry in candidates[unit] where entry != chosen[unit] {
-                    var trial = chosen
-                    trial[unit] = entry
-                    let d = distance(trial)
-                    if d < best - 1e-12 { best = d; chosen = trial; improved = true }
+                let kept = chosen[unit]
+                var keep = kept
+                for entry in candidates[unit] where entry != kept {
+                    chosen[unit] = entry
+                    let d = cost()
+                    if d < best - 1e-12 { best = d; keep = entry; improved = true }
                 }
+                chosen[unit] = keep
             }
-            for (a, b) in pairs {
-                for first in candidates[a].prefix(pairCandidates) {
-                    for second in candidates[b].prefix(pairCandidates) {
-                        var trial = chosen
-                        trial[a] = first
-                        trial[b] = second
-                        let d = distance(trial)
-                        if d < best - 1e-12 { best = d; chosen = trial; improved = true }
+            for a in samples.indices {
+                for b in samples.indices where b > a {
+                    var keep = (chosen[a], chosen[b])
+                    for first in candidates[a].prefix(pairCandidates) {
+                        for second in candidates[b].prefix(pairCandidates) {
+                            chosen[a] = first
+                            chosen[b] = second
+                            let d = cost()
+                            if d < best - 1e-12 { best = d; keep = (first, second); improved = true }
+                        }
                     }
+                    (chosen[a], chosen[b]) = keep
                 }
             }
             if !improved { break }

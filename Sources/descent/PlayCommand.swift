@@ -82,6 +82,10 @@ struct PlayCommand: ParsableCommand {
                                + "copy in PREFIX/share/descent/scenes beside PREFIX/bin/descent).", valueName: "DIR"))
     var scenes: String?
 
+    @Option(help: ArgumentHelp("Also record what the screen shows to FILE, as an asciicast v2 file (asciinema).",
+                               valueName: "FILE.cast"))
+    var record: String?
+
     @Option(help: .hidden)
     var exitAfter: Double?
 
@@ -118,7 +122,16 @@ struct PlayCommand: ParsableCommand {
                     ?? display.makeContent(simulation, training, specs: [], registry: registry)).lesson
             }.mapError { LessonError(Descent.message(for: $0)) }
         }
-        let exit = loop.run(on: terminal, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
+        let recording = try record.map { path -> (RecordingTerminal, FileHandle) in
+            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+                throw CommandError("--record \(Sanitizer.quoted(path)): cannot write the file")
+            }
+            let title = Sanitizer.clean(preset?.scene?.title ?? "descent")
+            return (RecordingTerminal(recording: terminal, depth: terminal.colorDepth, title: title) { file.write(Data($0.utf8)) }, file)
+        }
+        defer { try? recording?.1.close() }
+        let screen: any TerminalDevice = recording?.0 ?? terminal
+        let exit = loop.run(on: screen, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
                             initialMessages: autoplay ? [.action(.togglePlay)] : [])
         terminal.stop()
         if case .signal(let signal) = exit { throw ExitCode(128 + signal) }

@@ -54,16 +54,8 @@ struct RenderCommand: ParsableCommand {
         if let at { try checkLimit(at, Limits.steps, option: "--at") }
     }
 
-    /// `--size` as (width, height): two whole numbers within ``Limits/frameSide`` joined by `x`.
-    func frameSize() throws -> (width: Int, height: Int) {
-        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              Limits.frameSide.contains(width), Limits.frameSide.contains(height) else {
-            let side = Limits.frameSide
-            throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT with each from \(side.lowerBound) to \(side.upperBound), e.g. 120x40")
-        }
-        return (width, height)
-    }
+    /// `--size` as (width, height).
+    func frameSize() throws -> (width: Int, height: Int) { try parseFrameSize(size) }
 
     func run() throws {
         let (width, height) = try frameSize()
@@ -118,3 +110,14 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension TrainingPanel: ExpressibleByArgument {}
+
+/// A `--size` value as (width, height): two whole numbers within ``Limits/frameSide`` joined by `x`.
+func parseFrameSize(_ size: String) throws -> (width: Int, height: Int) {
+    let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+          Limits.frameSide.contains(width), Limits.frameSide.contains(height) else {
+        let side = Limits.frameSide
+        throw ValidationError("--size '\(size)': expected WIDTHxHEIGHT with each from \(side.lowerBound) to \(side.upperBound), e.g. 120x40")
+    }
+    return (width, height)
+}
