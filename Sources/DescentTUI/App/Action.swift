@@ -16,6 +16,8 @@ public enum Action: Equatable, Sendable {
     /// Esc: close the help, hide the cursor; with nothing to close, back to the lesson list.
     case dismiss
     case toggleHelp
+    /// The open help's next (or previous) page.
+    case helpPage(forward: Bool)
     case repaint
     /// The next / previous lesson of the list, without going back to it.
     case nextLesson

@@ -52,12 +52,17 @@ public enum Keymap {
 
     public static let bindings: [KeyBinding] = [
         // Everywhere
-        KeyBinding([.global], "?", "this help", hint: .init(key: "?", action: "help"), keys: [character("?")], action: .toggleHelp),
+        KeyBinding([.global], "?", "this help", hint: .init(key: "?", action: "help", isEssential: true), keys: [character("?")],
+                   action: .toggleHelp),
+        KeyBinding([.global], "PgDn PgUp", "the help's next / previous page", mappings: [
+            .init(key: .pageDown, action: .helpPage(forward: true)), .init(key: .pageUp, action: .helpPage(forward: false)),
+        ]),
         KeyBinding([.global], "] [", "next / previous lesson", mappings: [
             .init(key: character("]"), action: .nextLesson), .init(key: character("["), action: .previousLesson),
         ]),
         KeyBinding([.global], "Esc", "close the help, hide the cursor; else back to the lesson list", keys: [.escape], action: .dismiss),
-        KeyBinding([.global], "q", "back to the lesson list (quit when there is none)", hint: .init(key: "q", action: "quit"), keys: [character("q")], action: .back),
+        KeyBinding([.global], "q", "back to the lesson list (quit when there is none)", hint: .init(key: "q", action: "quit", isEssential: true), keys: [character("q")],
+                   action: .back),
         KeyBinding([.global], "Ctrl-C", "quit", keys: [.ctrl("c")], action: .quit),
         KeyBinding([.global], "Ctrl-L", "redraw the screen", keys: [.ctrl("l")], action: .repaint),
 
@@ -70,7 +75,7 @@ public enum Keymap {
         KeyBinding([.lessons], "G End", "the last lesson", keys: [character("G"), .end], action: .jumpToEnd),
         KeyBinding([.lessons], "Enter space", "open the lesson (q comes back here)", hint: .init(key: "Enter", action: "open"), keys: [.enter, character(" ")],
                    action: .open),
-        KeyBinding([.lessons], "q Esc", "quit", hint: .init(key: "q", action: "quit"), keys: [character("q"), .escape], action: .quit),
+        KeyBinding([.lessons], "q Esc", "quit", hint: .init(key: "q", action: "quit", isEssential: true), keys: [character("q"), .escape], action: .quit),
 
         // The surface race and the saddle-escape cloud
         KeyBinding(race, "space", "play / pause (at the horizon: play on)", hint: .init(key: "space", action: "play"), keys: [character(" ")], action: .togglePlay),
@@ -173,7 +178,8 @@ public enum Keymap {
     public static func hints(in context: KeyContext, backToList: Bool = false) -> [StatusBar.Hint] {
         bindings(in: context).compactMap { binding in
             guard let hint = binding.hint else { return nil }
-            return backToList && binding.mappings.first?.action == .back ? StatusBar.Hint(key: hint.key, action: "lessons") : hint
+            return backToList && binding.mappings.first?.action == .back
+                ? StatusBar.Hint(key: hint.key, action: "lessons", isEssential: true) : hint
         }
     }
 }

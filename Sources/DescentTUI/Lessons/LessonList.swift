@@ -44,6 +44,8 @@ public struct LessonList {
     public let source: String?
     public internal(set) var selected = 0
     public internal(set) var showsHelp = false
+    /// The help page on show (clamped to the pages when drawn).
+    public internal(set) var helpPage = 0
     /// A one-off message for the status line (cleared by the next key).
     public internal(set) var notice: String?
     /// The selected lesson's screens at step 0, once built (``Command/load(index:)``).
@@ -69,7 +71,10 @@ public struct LessonList {
         case .selectPrevious: select(selected - 1)
         case .jumpToStart: select(0)
         case .jumpToEnd: select(lessons.count - 1)
-        case .toggleHelp: showsHelp.toggle()
+        case .toggleHelp:
+            showsHelp.toggle()
+            helpPage = 0
+        case let .helpPage(forward): if showsHelp { helpPage = max(0, helpPage + (forward ? 1 : -1)) }
         case .dismiss:
             guard showsHelp else { return [.quit] }
             showsHelp = false

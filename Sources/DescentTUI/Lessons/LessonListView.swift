@@ -50,7 +50,7 @@ public struct LessonListView {
             ?? Keymap.hints(in: .lessons).map { text("\($0.key) \($0.action)") }.joined(separator: "   ")
         buffer.write(TextFitting.truncate(footer, to: inner.width, ellipsis: glyphs.ellipsis), x: inner.x, y: inner.maxY - 1,
                      style: list.notice == nil ? .plain : Style(attributes: .bold), clip: inner)
-        if list.showsHelp { HelpOverlay.draw(.lessons, into: &buffer, glyphs: glyphs) }
+        if list.showsHelp { HelpOverlay.draw(.lessons, page: list.helpPage, into: &buffer, glyphs: glyphs) }
         return buffer
     }
 

@@ -45,7 +45,7 @@ public struct FrameComposer {
         }
         for (rect, chart) in zip(layout.charts, charts(state)) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
         if let rect = layout.status { statusBar(state).draw(into: &buffer, rect: rect, glyphs: glyphs) }
-        if state.showsHelp { HelpOverlay.draw(state.context, into: &buffer, glyphs: glyphs) }
+        if state.showsHelp { HelpOverlay.draw(state.context, page: state.helpPage, into: &buffer, glyphs: glyphs) }
         return buffer
     }
 

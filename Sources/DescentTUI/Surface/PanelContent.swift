@@ -127,7 +127,7 @@ extension FrameComposer {
         if let cursor = state.cursor { segments.append(readout(state.surface, at: cursor)) }
         if state.layoutMode == .grid { segments.append("grid") }
         return StatusBar(segments: segments.map(text),
-                         hints: Keymap.hints(in: state.context, backToList: state.returnsToList).map { StatusBar.Hint(key: text($0.key), action: $0.action) })
+                         hints: Keymap.hints(in: state.context, backToList: state.returnsToList).map { StatusBar.Hint(key: text($0.key), action: $0.action, isEssential: $0.isEssential) })
     }
 
     /// The caption box at the bottom of the plot area: the title in its top edge (a scene's),

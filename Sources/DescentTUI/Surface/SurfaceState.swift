@@ -36,6 +36,8 @@ public struct SurfaceState {
     public internal(set) var showsTrails = true
     public internal(set) var layoutMode: PlotLayoutMode
     public internal(set) var showsHelp = false
+    /// The help page on show (clamped to the pages when drawn).
+    public internal(set) var helpPage = 0
     public internal(set) var width: Int
     public internal(set) var height: Int
     /// A one-off notice for the status line (cleared by the next key).

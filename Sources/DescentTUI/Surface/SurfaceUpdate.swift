@@ -64,7 +64,10 @@ extension SurfaceState {
         case let .scaleLearningRate(up): scaleLearningRate(up: up)
         case let .toggleLane(index): toggleLane(index)
         case .toggleLayout: layoutMode = layoutMode == .overlay ? .grid : .overlay
-        case .toggleHelp: showsHelp.toggle()
+        case .toggleHelp:
+            showsHelp.toggle()
+            helpPage = 0
+        case let .helpPage(forward): if showsHelp { helpPage = max(0, helpPage + (forward ? 1 : -1)) }
         case .repaint: return [.repaint]
         case .quit: return [.quit]
         default: break

@@ -38,13 +38,10 @@ public struct TrainingComposer: Sendable {
         let legendRows = min(state.trainers.count + 1, max(2, (height - 1) / 3))
         let parts = Layout.split(buffer.bounds, .vertical, [.fixed(legendRows), .minimum(1), .fixed(1)])
         legend(state).draw(into: &buffer, rect: parts[0], glyphs: glyphs)
-        if state.showsHelp {
-            drawHelp(into: &buffer, rect: parts[1])
-        } else {
-            drawPanels(state, into: &buffer, rect: parts[1])
-            drawCaption(state, into: &buffer, rect: parts[1])
-        }
+        drawPanels(state, into: &buffer, rect: parts[1])
+        drawCaption(state, into: &buffer, rect: parts[1])
         status(state).draw(into: &buffer, rect: parts[2], glyphs: glyphs)
+        if state.showsHelp { HelpOverlay.draw(.training, page: state.helpPage, into: &buffer, glyphs: glyphs) }
         return buffer
     }
 
@@ -166,17 +163,5 @@ public struct TrainingComposer: Sendable {
         if let notice = state.notice { segments.append(notice) }
         return StatusBar(segments: segments.map(text),
                          hints: Keymap.hints(in: .training, backToList: state.returnsToList).filter { state.canSwitchView || $0.action != "surface" })
-    }
-
-    private func drawHelp(into buffer: inout CellBuffer, rect: Rect) {
-        buffer.fill(rect)
-        let bindings = Keymap.bindings(in: .training)
-        let labelWidth = bindings.map { TextFitting.width($0.label) }.max() ?? 0
-        let lines = ["Keys"] + bindings.map {
-            "  " + TextFitting.pad($0.label, to: labelWidth, ellipsis: glyphs.ellipsis) + "  " + text($0.summary)
-        }
-        for (k, line) in lines.enumerated() where k < rect.height {
-            buffer.write(line, x: rect.x, y: rect.y + k, style: k == 0 ? Style(attributes: .bold) : .plain, clip: rect)
-        }
     }
 }

@@ -49,6 +49,8 @@ public struct TrainingState {
     public private(set) var selected = 0
     public private(set) var panel = TrainingPanel.curves
     public private(set) var showsHelp = false
+    /// The help page on show (clamped to the pages when drawn).
+    public private(set) var helpPage = 0
     /// Whether there is a surface view to switch to (`n`).
     public var canSwitchView: Bool
     /// Whether `q` goes back to a lesson list (the status line hints so).
@@ -111,7 +113,10 @@ public struct TrainingState {
                 return [.switchView]
             }
             notice = "no surface view here: 'descent play' has both (n switches)"
-        case .toggleHelp: showsHelp.toggle()
+        case .toggleHelp:
+            showsHelp.toggle()
+            helpPage = 0
+        case let .helpPage(forward): if showsHelp { helpPage = max(0, helpPage + (forward ? 1 : -1)) }
         case .dismiss:
             guard showsHelp else { return [.leave] }
             showsHelp = false
