@@ -50,7 +50,8 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try parseFrameSize(size)
-        let content = try display.makeContent(simulation, training, specs: optimizers)
+        let content = try display.makeContent(simulation, training, specs: optimizers,
+                                              registry: try simulation.extensions.registry())
         let depth = display.color.depth ?? .truecolor
         let view = AppView(glyphs: Glyphs.select(ascii: display.ascii), hasColors: depth != .none)
         let model = AppModel(lesson: content.lesson, startInTraining: startInTraining, width: width, height: height)
