@@ -55,6 +55,21 @@ import Testing
         #expect(run.divergedAt == 0 && run.count == 0)
     }
 
+    @Test func raceTracksArrivalsAsItGrowsAndForgetsThemOnRestart() throws {
+        func run(_ lr: Double) -> Run {
+            Run(label: "gd", spec: "gd", optimizer: GradientDescentForTests(learningRate: lr), oracle: Self.quadratic.oracle, start: [1, 1])
+        }
+        var race = Race(surface: Self.quadratic, runs: [run(0.1), run(0.01)], tolerance: 1e-3)
+        for target in stride(from: 5, through: 50, by: 5) { race.advance(toStep: target) }  // checked stretch by stretch
+        let arrival = try #require(race.arrivals[0])
+        #expect(arrival.step == RaceResult(run: race.runs[0], surface: Self.quadratic, tolerance: 1e-3).stepsToTolerance)
+        #expect(race.arrivals[1] == nil)
+        #expect(race.leaderboard(atStep: 50, among: 0..<2).map(\.index) == [0])
+        #expect(race.leaderboard(atStep: arrival.step - 1, among: 0..<2).isEmpty)
+        race.restart(run: 0, with: run(0.01))
+        #expect(race.arrivals[0] == nil && race.runs[0].steps == 0)
+    }
+
     @Test func raceScoresArrivalAndPath() {
         var race = Race(surface: Self.quadratic, runs: [
             Run(label: "slow", spec: "gd", optimizer: GradientDescentForTests(learningRate: 0.01), oracle: Self.quadratic.oracle, start: [1, 1]),

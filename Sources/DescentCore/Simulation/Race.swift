@@ -1,12 +1,29 @@
-/// Several runs on one surface, stepped in lockstep.
+/// Several runs on one surface, stepped in lockstep; with a tolerance, also when each first
+/// arrived at a known minimum (the leaderboard), checked as the runs grow.
+///
+/// What the visualizer's surface screen holds: restarting a run (a new start or learning rate)
+/// replaces it here and forgets its arrival; the arrival rule is ``Run/firstArrival(at:tolerance:in:)``,
+/// the one `descent race` scores with.
 public struct Race {
     public let surface: Surface
     public private(set) var runs: [Run]
+    /// Distance to a known minimum that counts as arrived; nil: arrivals are not tracked.
+    public let tolerance: Double?
+    /// Per run, its first arrival found so far: the step and the minimum.
+    public private(set) var arrivals: [(step: Int, minimum: CriticalPoint)?]
+    /// Per run, how many of its points have been checked for arrival.
+    private var checked: [Int]
+    private let minima: [CriticalPoint]
 
-    /// A race of `runs`, all on `surface`.
-    public init(surface: Surface, runs: [Run]) {
+    /// A race of `runs`, all on `surface`, tracking arrivals within `tolerance` when given.
+    public init(surface: Surface, runs: [Run], tolerance: Double? = nil) {
         self.surface = surface
         self.runs = runs
+        self.tolerance = tolerance
+        minima = surface.criticalPoints.filter(\.kind.isMinimum)
+        arrivals = Array(repeating: nil, count: runs.count)
+        checked = Array(repeating: 0, count: runs.count)
+        for i in runs.indices { checkArrival(i) }
     }
 
     /// The number of steps every active run has taken (the lockstep clock).
@@ -14,21 +31,54 @@ public struct Race {
 
     /// Advances every run to `steps` steps (diverged runs stay where they ended).
     public mutating func advance(toStep steps: Int) {
-        for i in runs.indices { runs[i].advance(toStep: steps) }
+        for i in runs.indices { advance(run: i, toStep: steps) }
+    }
+
+    /// Advances run `index` to `steps` steps (or until it diverges).
+    public mutating func advance(run index: Int, toStep steps: Int) {
+        runs[index].advance(toStep: steps)
+        checkArrival(index)
     }
 
     /// Advances every active run by one step; returns whether any run moved.
     @discardableResult
     public mutating func advance() -> Bool {
         var moved = false
-        for i in runs.indices where runs[i].advance() { moved = true }
+        for i in runs.indices where runs[i].advance() {
+            moved = true
+            checkArrival(i)
+        }
         return moved
     }
 
-    /// Mutable access to one run (relabel, change its learning rate).
+    /// Replaces run `index` (a restart from another start or with another learning rate): its
+    /// history and arrival start over.
+    public mutating func restart(run index: Int, with run: Run) {
+        runs[index] = run
+        arrivals[index] = nil
+        checked[index] = 0
+        checkArrival(index)
+    }
+
+    /// Mutable access to one run (relabel, change its learning rate); its arrival is checked
+    /// again from the start.
     public subscript(run index: Int) -> Run {
         get { runs[index] }
-        set { runs[index] = newValue }
+        set { restart(run: index, with: newValue) }
+    }
+
+    /// The runs among `indices` that arrived by step `step`, first arrival first (ties in run order).
+    public func leaderboard(atStep step: Int, among indices: some Sequence<Int>) -> [(index: Int, step: Int)] {
+        indices.compactMap { k in arrivals[k].flatMap { $0.step <= step ? (k, $0.step) : nil } }
+            .sorted { ($0.step, $0.index) < ($1.step, $1.index) }
+    }
+
+    private mutating func checkArrival(_ index: Int) {
+        guard let tolerance else { return }
+        if arrivals[index] == nil {
+            arrivals[index] = runs[index].firstArrival(at: minima, tolerance: tolerance, in: checked[index]..<runs[index].count)
+        }
+        checked[index] = runs[index].count
     }
 }
 

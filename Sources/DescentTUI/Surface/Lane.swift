@@ -1,9 +1,10 @@
 import DescentCore
 import DescentRender
 
-/// One optimizer of the race as the app shows it: its run with full history, colour, visibility,
-/// the live learning rate, and when it first came within the tolerance of a known minimum.
-public struct Lane {
+/// How one optimizer of the race is set up and shown: its spec and label, what a restart of it
+/// needs (its schedule, its gradient oracle, its start, the live learning rate), its colour and
+/// visibility. Its run and arrival live in the screen's ``Race``.
+public struct LaneStyle {
     /// The spec text it was built from (`adam(lr=0.05)`): name and hyperparameters.
     public let spec: String
     /// The name shown in the legend and the charts: a scene's label, else the spec.
@@ -16,19 +17,11 @@ public struct Lane {
     /// oracle), afresh for every run so that a restart replays the same minibatches.
     let makeOracle: () -> GradientOracle
     /// The base learning rate now in use (changed live with `u`/`d`).
-    public private(set) var learningRate: Double
+    public internal(set) var learningRate: Double
     public let color: Color
-    public var isHidden = false
+    public internal(set) var isHidden = false
     /// The point the current run started from.
-    public private(set) var start: [Double]
-    /// The run from the current start with the current learning rate.
-    public private(set) var run: Run
-    /// The first step whose point is within the tolerance of a known minimum, if reached so far.
-    public private(set) var arrivalStep: Int?
-    /// The known minimum it arrived at.
-    public private(set) var arrivalPoint: CriticalPoint?
-    /// How many points of the history have been checked for arrival.
-    private var checkedCount = 0
+    public internal(set) var start: [Double]
 
     /// A lane for `entry` of a race on `surface`: its own start, schedule and oracle when the
     /// entry has them, else `start`, `schedule` and the surface's exact gradient.
@@ -41,32 +34,41 @@ public struct Lane {
         learningRate = entry.optimizer.learningRate
         self.color = color
         self.start = entry.start ?? start
-        run = Run(label: spec, spec: spec, optimizer: entry.optimizer, schedule: self.schedule, oracle: makeOracle(),
-                  start: self.start, recordsState: true)
     }
 
-    /// The lane restarted from `start` with base learning rate `lr` (history discarded): the
-    /// run's optimizer is reset (a plugin's state lives elsewhere: a copied prototype would not be fresh).
-    mutating func restart(from start: [Double], learningRate lr: Double) {
-        learningRate = lr
-        self.start = start
-        run.setLearningRate(lr)
-        run = run.restarted(from: start, oracle: makeOracle())
-        arrivalStep = nil
-        arrivalPoint = nil
-        checkedCount = 0
+    /// The first run of `optimizer` (as configured) from ``start``, recording the optimizer's
+    /// state per step.
+    func firstRun(of optimizer: any Optimizer) -> Run {
+        Run(label: spec, spec: spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(), start: start,
+            recordsState: true)
     }
 
-    /// Advances the run to `steps` steps (or until it diverges) and checks the new points
-    /// against the minima (``Run/firstArrival(at:tolerance:in:)``, as `descent race` does).
-    mutating func extend(toStep steps: Int, minima: [CriticalPoint], tolerance: Double) {
-        run.advance(toStep: steps)
-        if arrivalStep == nil, let arrival = run.firstArrival(at: minima, tolerance: tolerance, in: checkedCount..<run.count) {
-            arrivalStep = arrival.step
-            arrivalPoint = arrival.minimum
-        }
-        checkedCount = run.count
+    /// `run` started again from ``start`` at ``learningRate`` (history discarded): the run's
+    /// optimizer is reset (a plugin's state lives elsewhere: a copied prototype would not be fresh).
+    func restarted(_ run: Run) -> Run {
+        var run = run
+        run.setLearningRate(learningRate)
+        return run.restarted(from: start, oracle: makeOracle())
     }
+}
+
+/// One optimizer of the race as the app shows it: its ``LaneStyle`` with its run and first
+/// arrival from the screen's ``Race`` (a read-only view, assembled by ``SurfaceState/lanes``).
+public struct Lane {
+    public let style: LaneStyle
+    /// The run from the current start with the current learning rate.
+    public let run: Run
+    /// The first step whose point is within the tolerance of a known minimum, if reached so far.
+    public let arrivalStep: Int?
+    /// The known minimum it arrived at.
+    public let arrivalPoint: CriticalPoint?
+
+    public var spec: String { style.spec }
+    public var label: String { style.label }
+    public var color: Color { style.color }
+    public var isHidden: Bool { style.isHidden }
+    public var learningRate: Double { style.learningRate }
+    public var start: [Double] { style.start }
 
     /// The last recorded step not after `step` (a diverged run stops early).
     func shownStep(_ step: Int) -> Int { min(step, run.count - 1) }

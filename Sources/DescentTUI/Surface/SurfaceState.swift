@@ -14,7 +14,10 @@ public struct SurfaceState {
     public var surface: Surface { setup.surface }
     /// The start every run begins from (changed with Enter or a click).
     public internal(set) var start: [Double]
-    public internal(set) var lanes: [Lane]
+    /// The optimizers' runs, stepped in lockstep, with their arrivals (the leaderboard).
+    public internal(set) var race: Race
+    /// Per optimizer, how it is set up and shown (colour, visibility, live learning rate, start).
+    public internal(set) var styles: [LaneStyle]
     /// The step shown (the same for every run; a diverged run shows its last point).
     public internal(set) var step = 0
     /// Where playback pauses and End jumps: `--steps` at first, extended by `--steps` each time
@@ -60,10 +63,12 @@ public struct SurfaceState {
         escape = setup.escape
         self.width = width
         self.height = height
-        lanes = setup.entries.enumerated().map { k, entry in
-            Lane(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
-                 start: setup.start)
+        styles = setup.entries.enumerated().map { k, entry in
+            LaneStyle(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
+                      start: setup.start)
         }
+        race = Race(surface: setup.surface, runs: zip(styles, setup.entries).map { $0.firstRun(of: $1.optimizer) },
+                    tolerance: setup.tolerance)
         computeAhead()
     }
 
@@ -73,18 +78,29 @@ public struct SurfaceState {
     /// Playback speed in steps per second.
     public var stepsPerSecond: Double { PlaybackSpeed.ladder[speedIndex] }
 
-    /// The known minima of the surface (arrival targets).
-    var minima: [CriticalPoint] { surface.criticalPoints.filter(\.kind.isMinimum) }
+    /// Every optimizer as shown: its style with its run and arrival from the race.
+    public var lanes: [Lane] {
+        styles.indices.map { k in
+            Lane(style: styles[k], run: race.runs[k], arrivalStep: race.arrivals[k]?.step, arrivalPoint: race.arrivals[k]?.minimum)
+        }
+    }
+
+    /// Restarts run `k` from its style's start and learning rate (history and arrival discarded),
+    /// computed to the step after the shown one.
+    mutating func restart(_ k: Int) {
+        race.restart(run: k, with: styles[k].restarted(race.runs[k]))
+        race.advance(run: k, toStep: min(step + 1, Self.historyLimit))
+    }
 
     /// Whether every run has stopped (diverged) before the shown step + 1, so stepping on
     /// shows nothing new.
-    var allStopped: Bool { lanes.allSatisfy { !$0.run.isActive && $0.run.count - 1 <= step } }
+    var allStopped: Bool { race.runs.allSatisfy { !$0.isActive && $0.count - 1 <= step } }
 
     /// Computes every run one step beyond the shown one (the arrows and the inspector show the
     /// step about to be taken).
     mutating func computeAhead() {
         let target = min(step + 1, Self.historyLimit)
-        for k in lanes.indices { lanes[k].extend(toStep: target, minima: minima, tolerance: setup.tolerance) }
+        race.advance(toStep: target)
         let cloudTarget = min(step, cloudStepLimit)
         escape?.advance(toStep: cloudTarget)
     }
@@ -100,11 +116,12 @@ public struct SurfaceState {
     /// Restarts every run from `start`, keeping their learning rates; back to step 0.
     mutating func restartAll(from start: [Double]) {
         self.start = start
-        for k in lanes.indices {
-            lanes[k].restart(from: start, learningRate: lanes[k].learningRate)
-        }
         step = 0
         stepCredit = 0
+        for k in styles.indices {
+            styles[k].start = start
+            restart(k)
+        }
         computeAhead()
     }
 
@@ -118,10 +135,6 @@ public struct SurfaceState {
     }
 
     /// The lanes that reached the tolerance by the shown step, first arrival first (ties in
-    /// lane order).
-    public var leaderboard: [(index: Int, step: Int)] {
-        lanes.enumerated().compactMap { k, lane in
-            lane.arrivalStep.flatMap { $0 <= step ? (k, $0) : nil }
-        }.sorted { ($0.step, $0.index) < ($1.step, $1.index) }
-    }
+    /// lane order): the race's leaderboard.
+    public var leaderboard: [(index: Int, step: Int)] { race.leaderboard(atStep: step, among: styles.indices) }
 }

@@ -146,12 +146,14 @@ extension SurfaceState {
         cursor = nil
         horizon = setup.steps
         start = setup.start
-        for k in lanes.indices {
-            lanes[k].isHidden = false
-            lanes[k].restart(from: setup.entries[k].start ?? setup.start, learningRate: lanes[k].originalLearningRate)
-        }
         step = 0
         stepCredit = 0
+        for k in styles.indices {
+            styles[k].isHidden = false
+            styles[k].start = setup.entries[k].start ?? setup.start
+            styles[k].learningRate = styles[k].originalLearningRate
+            restart(k)
+        }
         computeAhead()
     }
 
@@ -169,11 +171,11 @@ extension SurfaceState {
     }
 
     private mutating func select(offset: Int) {
-        guard !lanes.isEmpty else { return }
+        guard !styles.isEmpty else { return }
         var k = selected
-        for _ in lanes.indices {
-            k = ((k + offset) % lanes.count + lanes.count) % lanes.count
-            if !lanes[k].isHidden { break }
+        for _ in styles.indices {
+            k = ((k + offset) % styles.count + styles.count) % styles.count
+            if !styles[k].isHidden { break }
         }
         selected = k
     }
@@ -183,19 +185,19 @@ extension SurfaceState {
             notice = "a cloud keeps its scene's learning rates: u/d do nothing here"
             return
         }
-        guard lanes.indices.contains(selected) else { return }
-        let old = lanes[selected].learningRate
+        guard styles.indices.contains(selected) else { return }
+        let old = styles[selected].learningRate
         let lr = up ? old * Self.learningRateFactor : old / Self.learningRateFactor
         guard lr.isFinite, lr > 0 else { return }
-        lanes[selected].restart(from: lanes[selected].start, learningRate: lr)
-        lanes[selected].extend(toStep: min(step + 1, Self.historyLimit), minima: minima, tolerance: setup.tolerance)
-        notice = "\(lanes[selected].label): lr \(NumberFormat.compact(old)) → \(NumberFormat.compact(lr)), restarted"
+        styles[selected].learningRate = lr
+        restart(selected)
+        notice = "\(styles[selected].label): lr \(NumberFormat.compact(old)) → \(NumberFormat.compact(lr)), restarted"
     }
 
     private mutating func toggleLane(_ index: Int) {
-        guard lanes.indices.contains(index) else { return }
-        lanes[index].isHidden.toggle()
-        if lanes[selected].isHidden { select(offset: 1) }
+        guard styles.indices.contains(index) else { return }
+        styles[index].isHidden.toggle()
+        if styles[selected].isHidden { select(offset: 1) }
     }
 
     /// A mouse event at screen cell (x, y): a click restarts every run there, a drag moves the
