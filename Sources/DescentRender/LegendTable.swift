@@ -63,6 +63,17 @@ public struct LegendTable: Sendable {
         return (max(0, min(label, width - used(0))), widths)
     }
 
+    /// `label` in at most `width` cells, shortening the name and keeping the numbers: a label
+    /// `name(arguments)` loses the end of its name first (`mom…(lr=0.0005)`), and is cut at the
+    /// end only when the arguments alone do not fit.
+    static func shortened(_ label: String, to width: Int, ellipsis: Unicode.Scalar) -> String {
+        guard TextFitting.width(label) > width, let open = label.firstIndex(of: "(") else { return label }
+        let arguments = String(label[open...])
+        let room = width - TextFitting.width(arguments)
+        guard room >= 2 else { return label }
+        return TextFitting.truncate(String(label[..<open]), to: room, ellipsis: ellipsis) + arguments
+    }
+
     /// Draws the table from the top of `rect`; rows that do not fit are left out.
     public func draw(into buffer: inout CellBuffer, rect: Rect, glyphs: Glyphs) {
         let rect = rect.intersection(buffer.bounds)
@@ -81,7 +92,8 @@ public struct LegendTable: Sendable {
                 }
                 x += 2
             }
-            x = buffer.write(TextFitting.pad(label, to: labelWidth, ellipsis: glyphs.ellipsis), x: x, y: y, style: style, clip: rect)
+            x = buffer.write(TextFitting.pad(Self.shortened(label, to: labelWidth, ellipsis: glyphs.ellipsis), to: labelWidth,
+                                             ellipsis: glyphs.ellipsis), x: x, y: y, style: style, clip: rect)
             for (k, width) in widths.enumerated() {
                 let text = k < cells.count ? cells[k] : ""
                 x = buffer.write(" " + TextFitting.pad(text, to: width, alignRight: columns[k].alignRight, ellipsis: glyphs.ellipsis),

@@ -9,9 +9,10 @@ private let legend = LegendTable(
 @Test func legendShrinksTheLabelBeforeDroppingColumns() {
     var buffer = CellBuffer(width: 20, height: 3)
     legend.draw(into: &buffer, rect: buffer.bounds, glyphs: .unicode)
+    // The name is shortened, its numbers kept (issue: a legend that keeps the learning rate).
     #expect(buffer.text() == """
           run      step loss
-        █ momentu…   12  0.5
+        █ mo…(0.9)   12  0.5
         █ adam        7 1.25
         """)
     #expect(buffer[0, 1].style.foreground == .rgb(230, 159, 0))
@@ -67,4 +68,11 @@ private let legend = LegendTable(
     #expect(TextFitting.truncate("gradient", to: 5, ellipsis: "…") == "grad…")
     #expect(TextFitting.truncate("sgd", to: 5, ellipsis: "…") == "sgd")
     #expect(TextFitting.truncate("sgd", to: 0, ellipsis: "…") == "")
+}
+
+@Test func legendLabelsShortenTheNameAndKeepTheNumbers() {
+    #expect(LegendTable.shortened(" 2 momentum(lr=0.0005)", to: 17, ellipsis: "…") == " 2 mo…(lr=0.0005)")
+    #expect(LegendTable.shortened("sgd(lr=0.1)", to: 20, ellipsis: "…") == "sgd(lr=0.1)")
+    // The arguments alone do not fit: the label is left for the usual cut at the end.
+    #expect(LegendTable.shortened("adam(lr=0.05, betas=(0.9, 0.99))", to: 10, ellipsis: "…") == "adam(lr=0.05, betas=(0.9, 0.99))")
 }

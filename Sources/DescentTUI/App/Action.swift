@@ -59,6 +59,7 @@ public enum Action: Equatable, Sendable {
     case toggleContours
     case toggleHeatmap
     case toggleTrails
+    case toggleBoldTrails
     /// Hides or shows run number `index` (0-based).
     case toggleLane(Int)
     case toggleLayout

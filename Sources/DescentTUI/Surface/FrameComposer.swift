@@ -81,7 +81,7 @@ public struct FrameComposer {
             trajectories: state.escape.map { cloudOverlays($0, state: state, lanes: panel.lanes) }
                 ?? panel.lanes.map { trajectory(state.lanes[$0], index: $0, state: state) },
             arrows: state.escape == nil && panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [],
-            cursor: state.cursor)
+            cursor: state.cursor, boldTrails: state.boldTrails)
         var local = CellBuffer(width: panel.plotRect.width, height: panel.plotRect.height)
         PlotWidget.draw(model, into: &local, rect: local.bounds, glyphs: glyphs)
         buffer.paste(local, x: panel.plotRect.x, y: panel.plotRect.y)

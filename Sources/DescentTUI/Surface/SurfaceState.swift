@@ -37,6 +37,8 @@ public struct SurfaceState {
     public internal(set) var showsHeatmap = true
     public internal(set) var showsContours = true
     public internal(set) var showsTrails = true
+    /// Trails two braille dots wide.
+    public internal(set) var boldTrails = false
     public internal(set) var layoutMode: PlotLayoutMode
     public internal(set) var showsHelp = false
     /// The help page on show (clamped to the pages when drawn).

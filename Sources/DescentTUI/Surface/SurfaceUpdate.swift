@@ -56,6 +56,7 @@ extension SurfaceState {
         case .toggleContours: showsContours.toggle()
         case .toggleHeatmap: showsHeatmap.toggle()
         case .toggleTrails: showsTrails.toggle()
+        case .toggleBoldTrails: boldTrails.toggle()
         case .switchView:
             isPlaying = false
             return [.switchView]
