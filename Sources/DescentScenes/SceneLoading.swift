@@ -40,22 +40,7 @@ extension Scene {
         guard text.utf8.count <= Limits.sceneFileBytes else {
             throw SceneLoadError(unreadable: file, "the file has \(text.utf8.count) bytes; a scene file may have at most \(Limits.sceneFileBytes) (the limit)")
         }
-        do {
-            try TOMLGuard.check(text)
-        } catch {
-            throw SceneLoadError([SceneDiagnostic(file: file, position: error.position,
-                                                  message: error.isSyntax ? "TOML syntax: \(error.message)" : error.message)])
-        }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let begin = error.source.begin
-            let position = SourcePosition(line: max(begin.line, 1), column: max(begin.column, 1))
-            throw SceneLoadError([SceneDiagnostic(file: file, position: position, message: "TOML syntax: \(error.description)")])
-        } catch {
-            throw SceneLoadError([SceneDiagnostic(file: file, position: .start, message: "TOML syntax: \(error)")])
-        }
+        let table = try tomlTable(text, file: file)
         var validator = SceneValidator(reader: SceneReader(file: file, index: SourceIndex(text)), registry: registry)
         let scene = validator.scene(from: table)
         let diagnostics = validator.reader.diagnostics
@@ -63,6 +48,26 @@ extension Scene {
             throw SceneLoadError(sorted(diagnostics))
         }
         return scene
+    }
+
+    /// The TOML document of `text` (a scene or rule file named `file`), checked by ``TOMLGuard``
+    /// first; a syntax error is one diagnostic at its position.
+    static func tomlTable(_ text: String, file: String) throws(SceneLoadError) -> TOMLTable {
+        do {
+            try TOMLGuard.check(text)
+        } catch {
+            throw SceneLoadError([SceneDiagnostic(file: file, position: error.position,
+                                                  message: error.isSyntax ? "TOML syntax: \(error.message)" : error.message)])
+        }
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            let begin = error.source.begin
+            let position = SourcePosition(line: max(begin.line, 1), column: max(begin.column, 1))
+            throw SceneLoadError([SceneDiagnostic(file: file, position: position, message: "TOML syntax: \(error.description)")])
+        } catch {
+            throw SceneLoadError([SceneDiagnostic(file: file, position: .start, message: "TOML syntax: \(error)")])
+        }
     }
 
     /// The diagnostics in file order (stable for equal positions).

@@ -6,14 +6,20 @@ import RealModule
 /// implicit products of names read: `xy` is x·y, `pix` is pi·x, `ex` is e·x, `exp` is the
 /// function. A run that cannot be split is an unknown variable (one letter), an unknown function
 /// (followed by `(`) or an unknown name.
+///
+/// In rule mode (`identifiers`), names are whole identifiers (`beta1`, `my_rate`: a letter or
+/// `_`, then letters, digits and `_`), returned as `.name` for the parser to resolve, so `lr` is
+/// one name, not l·r.
 struct ExpressionLexer {
     private let characters: [Character]
     private let text: String
+    private let identifiers: Bool
     private var position = 0
     private var pending: [ExpressionToken] = []
 
-    init(_ text: String) {
+    init(_ text: String, identifiers: Bool = false) {
         self.text = text
+        self.identifiers = identifiers
         characters = Array(text)
     }
 
@@ -45,11 +51,20 @@ struct ExpressionLexer {
         if Self.isDigit(c) || (c == "." && position + 1 < characters.count && Self.isDigit(characters[position + 1])) {
             return try number()
         }
+        if identifiers, Self.isLetter(c) || c == "_" {
+            let start = position
+            while position < characters.count, Self.isLetter(characters[position]) || Self.isDigit(characters[position])
+                    || characters[position] == "_" {
+                position += 1
+            }
+            let word = String(characters[start..<position])
+            return ExpressionToken(kind: .name(word), text: word, column: start + 1)
+        }
         if Self.isLetter(c) {
             pending = try names()
             return pending.removeFirst()
         }
-        guard "+-*/^()".contains(c) else {
+        guard "+-*/^()".contains(c) || (identifiers && c == ",") else {
             throw error("unexpected character '\(c)'", column: position + 1)
         }
         position += 1

@@ -8,6 +8,11 @@ indirect enum ExpressionNode: Sendable, Equatable {
     case negation(ExpressionNode)
     case binary(ExpressionOperator, ExpressionNode, ExpressionNode)
     case call(ExpressionFunction, ExpressionNode)
+    case call2(ExpressionBinaryFunction, ExpressionNode, ExpressionNode)
+    /// A numbered value of a rule expression (``ExpressionNames``): a per-coordinate variable,
+    /// a hyperparameter or a whole-vector reduction. Rules evaluate their trees directly
+    /// (``RuleEvaluator``); surface expressions never contain one.
+    case slot(Int)
 
     /// -operand, folded when constant.
     static func negated(_ operand: ExpressionNode) -> ExpressionNode {
@@ -19,6 +24,12 @@ indirect enum ExpressionNode: Sendable, Equatable {
     static func combined(_ op: ExpressionOperator, _ lhs: ExpressionNode, _ rhs: ExpressionNode) -> ExpressionNode {
         if case .constant(let a) = lhs, case .constant(let b) = rhs { return .constant(op.apply(a, b)) }
         return .binary(op, lhs, rhs)
+    }
+
+    /// f(a, b), folded when both are constant.
+    static func called(_ function: ExpressionBinaryFunction, _ a: ExpressionNode, _ b: ExpressionNode) -> ExpressionNode {
+        if case .constant(let u) = a, case .constant(let v) = b { return .constant(function.apply(u, v)) }
+        return .call2(function, a, b)
     }
 
     /// f(argument), folded when the argument is constant.

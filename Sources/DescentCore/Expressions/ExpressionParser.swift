@@ -11,25 +11,31 @@
 /// ```
 /// So `-x^2` is -(x²), `x^-2` is x⁻², `2x^2` is 2·x², and implicit multiplication binds like
 /// `*` (left to right): `1/2x` is (1/2)·x. Functions need parentheses: `sin x` is an error.
+/// `min(a, b)` and `max(a, b)` take two arguments.
 ///
 /// The text is at most ``Limits/expressionLength`` characters and nests parentheses, calls,
 /// signs and powers at most ``Limits/expressionDepth`` deep, so parsing (and everything that
 /// walks the tree) recurses a bounded number of times whatever the input.
+///
+/// Rule expressions (``ExpressionNames``) use whole identifiers for their variables and may
+/// also call the whole-vector reductions `norm(v)` and `dot(a, b)` of named vectors.
 struct ExpressionParser {
     private var lexer: ExpressionLexer
     private var current: ExpressionToken
     private var previous: ExpressionToken?
     /// How deeply the rule being parsed is nested.
     private var depth = 0
+    private let names: (any ExpressionNames)?
 
-    /// Parses the whole text into a tree (constants folded).
-    static func parse(_ text: String) throws(ExpressionError) -> ExpressionNode {
+    /// Parses the whole text into a tree (constants folded); with `names`, as a rule expression
+    /// whose identifiers they resolve.
+    static func parse(_ text: String, names: (any ExpressionNames)? = nil) throws(ExpressionError) -> ExpressionNode {
         let length = text.count
         guard length <= Limits.expressionLength else {
             throw ExpressionError(expression: String(text.prefix(40)) + "…", column: Limits.expressionLength + 1,
                                   message: "the expression has \(length) characters; at most \(Limits.expressionLength) (the limit)")
         }
-        var parser = try ExpressionParser(text)
+        var parser = try ExpressionParser(text, names: names)
         guard parser.current.kind != .end else {
             throw parser.lexer.error("empty expression", column: 1)
         }
@@ -44,8 +50,9 @@ struct ExpressionParser {
         }
     }
 
-    private init(_ text: String) throws(ExpressionError) {
-        lexer = ExpressionLexer(text)
+    private init(_ text: String, names: (any ExpressionNames)?) throws(ExpressionError) {
+        self.names = names
+        lexer = ExpressionLexer(text, identifiers: names != nil)
         current = try lexer.next()
     }
 
@@ -130,6 +137,9 @@ struct ExpressionParser {
                 throw error("expected '(' after '\(token.text)'")
             }
             return .called(function, try parenthesised())
+        case .name(let word):
+            try advance()
+            return try resolve(word, at: token)
         case .symbol("("):
             return try parenthesised()
         default:
@@ -141,6 +151,70 @@ struct ExpressionParser {
             }
             throw error("expected an operand before '\(token.text)'")
         }
+    }
+
+    /// "(" sum "," sum ")" after the name of a two-argument function.
+    private mutating func twoArguments(of function: String) throws(ExpressionError) -> (ExpressionNode, ExpressionNode) {
+        guard current.kind == .symbol("(") else { throw error("expected '(' after '\(function)'") }
+        try advance()
+        try enter()
+        defer { depth -= 1 }
+        let a = try sum()
+        guard current.kind == .symbol(",") else { throw error("'\(function)' takes two arguments: expected ',' before '\(current.text)'") }
+        try advance()
+        let b = try sum()
+        guard current.kind == .symbol(")") else { throw error("expected ')' to close '\(function)(' before '\(current.text)'") }
+        try advance()
+        return (a, b)
+    }
+
+    /// A rule expression's identifier (the current token is the one after it): a function call,
+    /// a reduction `norm(v)` / `dot(a, b)`, a variable, `pi` or `e`; else an unknown-name error
+    /// with the closest names.
+    private mutating func resolve(_ word: String, at token: ExpressionToken) throws(ExpressionError) -> ExpressionNode {
+        let names = self.names!
+        if current.kind == .symbol("(") {
+            if let function = ExpressionFunction(rawValue: word) { return .called(function, try parenthesised()) }
+            if let function = ExpressionBinaryFunction(rawValue: word) {
+                let (a, b) = try twoArguments(of: word)
+                return .called(function, a, b)
+            }
+            if let reduction = ExpressionReduction(rawValue: word) { return try self.reduction(reduction, at: token) }
+            throw lexer.error("unknown function '\(word)'; known: \(ExpressionFunction.knownNames), min, max, norm, dot", column: token.column)
+        }
+        if let slot = names.slot(for: word) { return .slot(slot) }
+        switch word {
+        case "pi": return .constant(Double.pi)
+        case "e": return .constant(Double.exp(1))
+        default:
+            let close = suggestions(for: word, among: names.all)
+            let hint = close.isEmpty ? "" : "did you mean \(close.prefix(3).map { "'\($0)'" }.joined(separator: " or "))? "
+            throw lexer.error("unknown name '\(word)'; \(hint)known: \(names.all.joined(separator: ", "))", column: token.column)
+        }
+    }
+
+    /// `norm(v)` or `dot(a, b)` of named vectors, the current token being the "(".
+    private mutating func reduction(_ kind: ExpressionReduction, at token: ExpressionToken) throws(ExpressionError) -> ExpressionNode {
+        try advance()
+        var vectors: [String] = []
+        while true {
+            guard case .name(let vector) = current.kind else {
+                throw error("'\(kind.rawValue)' takes vector names (\(names!.vectors.joined(separator: ", "))), not '\(current.text)'")
+            }
+            guard names!.vectors.contains(vector) else {
+                throw error("'\(vector)' is not a vector; '\(kind.rawValue)' takes \(names!.vectors.joined(separator: ", "))")
+            }
+            vectors.append(vector)
+            try advance()
+            if current.kind == .symbol(",") { try advance(); continue }
+            guard current.kind == .symbol(")") else { throw error("expected ',' or ')' in '\(kind.rawValue)(' before '\(current.text)'") }
+            try advance()
+            break
+        }
+        guard vectors.count == kind.arity else {
+            throw lexer.error("'\(kind.rawValue)' takes \(kind.arity) vector\(kind.arity == 1 ? "" : "s"), got \(vectors.count)", column: token.column)
+        }
+        return .slot(names!.reductionSlot(kind, vectors))
     }
 
     /// "(" sum ")", the current token being the "(".

@@ -34,6 +34,8 @@ struct ExpressionProgram: Sendable {
         case .call(let function, let argument):
             emit(argument)
             instructions.append(.call(function))
+        case .call2, .slot:
+            preconditionFailure("rule expressions are evaluated by RuleEvaluator, not compiled for surfaces")
         case .binary(.power, let base, .constant(let c)):
             emit(base)
             switch ExpressionExponent(c) {

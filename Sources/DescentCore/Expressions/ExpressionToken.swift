@@ -9,6 +9,8 @@ struct ExpressionToken: Sendable, Equatable {
         case variable(ExpressionVariable)
         /// A function name; a `(` must follow.
         case function(ExpressionFunction)
+        /// A whole identifier of a rule expression (``ExpressionNames``), resolved by the parser.
+        case name(String)
         /// One of `+ - * / ^ ( )`.
         case symbol(Character)
         /// The end of the text.
@@ -25,7 +27,7 @@ struct ExpressionToken: Sendable, Equatable {
     /// Number literals cannot: `x 2` is an error, not x·2.
     var beginsImplicitFactor: Bool {
         switch kind {
-        case .constant, .variable, .function, .symbol("("): true
+        case .constant, .variable, .function, .name, .symbol("("): true
         default: false
         }
     }
