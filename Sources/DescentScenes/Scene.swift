@@ -45,6 +45,18 @@ public struct Scene: Sendable {
     public var data: SceneData?
     /// The training race of the `[training]` table, or nil.
     public var training: SceneTraining?
+    /// The optimizers the scene writes as equations (`[[rule]]`, inline or `file = "…"`).
+    public var rules: [OptimizerEntry] = []
+
+    /// `registry` with the scene's rules added (those not already in it): what every spec of the
+    /// scene resolves in.
+    public func extending(_ registry: Registry) -> Registry {
+        var registry = registry
+        for rule in rules where !registry.optimizers.contains(where: { $0.name == rule.name }) {
+            try? registry.register(rule)
+        }
+        return registry
+    }
 }
 
 /// The surface of a scene: a registry spec (`elongated_bowl(condition=40, angle=30)`) or an

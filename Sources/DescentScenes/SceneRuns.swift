@@ -16,6 +16,7 @@ extension Scene {
     /// Optimizer `i` built from its chain spec with ``optimizerSeed`` (and, for
     /// ``SceneGradient/matchedNoise``, the matched isotropic noise in front).
     public func makeOptimizer(_ i: Int, registry: Registry) throws(SpecError) -> any Optimizer {
+        let registry = extending(registry)
         let optimizer = try registry.optimizer(chainSpec(i), seed: optimizerSeed).optimizer
         guard let data, optimizers[i].gradient == .matchedNoise else { return optimizer }
         let noise = data.objective.matchedIsotropicNoise(batchSize: data.batchSize, seed: optimizerSeed)
@@ -26,6 +27,7 @@ extension Scene {
     /// with `i` nil the scene's.
     public func makeSchedule(_ i: Int? = nil, registry: Registry) throws(SpecError) -> any Schedule {
         guard let text = i.flatMap({ optimizers[$0].schedule }) ?? schedule else { return ConstantSchedule() }
+        let registry = extending(registry)
         return try registry.schedule(text)
     }
 
@@ -70,6 +72,7 @@ extension Scene {
     /// starts, with the escape fraction per step; nil for other scenes.
     public func makeEscape(registry: Registry) throws(SpecError) -> SaddleEscape? {
         guard let cloud, let surface else { return nil }
+        let registry = extending(registry)
         return try SaddleEscape(
             surface: surface.surface, optimizers: optimizers.indices.map { (chainSpec($0), optimizers[$0].label) },
             starts: cloud.starts, escapeRadius: cloud.escapeRadius, seed: optimizerSeed, registry: registry,

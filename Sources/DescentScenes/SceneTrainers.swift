@@ -5,6 +5,7 @@ extension Scene {
     /// (`recipe.seed`, so noisy optimizers see the same noise), with its schedule (constant when
     /// none) and its own batch size; [] without a training race.
     public func makeTrainingEntries(registry: Registry) throws(SpecError) -> [TrainingRecipe.Entry] {
+        let registry = extending(registry)
         guard let training else { return [] }
         var entries: [TrainingRecipe.Entry] = []
         for o in training.optimizers {

@@ -7,9 +7,9 @@ public typealias SceneLimits = Limits
 /// Turns a parsed TOML table into a ``Scene``, reporting every problem through its reader.
 struct SceneValidator {
     var reader: SceneReader
-    let registry: Registry
+    var registry: Registry
 
-    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training"]
+    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training", "rule"]
     static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
 
     /// The scene, or nil when something required could not be read (the reader holds why).
@@ -23,12 +23,14 @@ struct SceneValidator {
         let run = reader.table(root, "run", in: "") ?? TOMLTable()
         reader.checkKeys(run, at: "run", allowed: Self.runKeys)
         let seed = reader.seed(run, "seed", in: "run") ?? 0
+        let rules = self.rules(root)
         let training = self.training(root, seed: seed)
         // Without a surface race the scene shows the plain square around the origin.
         var scene = Scene(
             file: reader.file, title: title ?? "", description: description ?? "", order: order, surface: nil,
             view: ViewBox(x: -1...1, y: -1...1), start: [0, 0], optimizers: [], schedule: nil, noise: nil, steps: 200,
             tolerance: 0.01, speed: 30, layout: .overlay, seed: seed, notes: [], cloud: nil, data: nil, training: training)
+        scene.rules = rules
 
         let isEmpty = ["surface", "data", "optimizer", "training"].allSatisfy { root[$0] == nil }
         if isEmpty {
@@ -42,6 +44,35 @@ struct SceneValidator {
         }
         guard title != nil, description != nil, scene.surface != nil || training != nil else { return nil }
         return scene
+    }
+
+    /// The `[[rule]]` tables: optimizers written as equations, inline or in a rule file (`file`,
+    /// relative to the scene's folder); each is registered, so the scene's specs may use it.
+    private mutating func rules(_ root: TOMLTable) -> [OptimizerEntry] {
+        var entries: [OptimizerEntry] = []
+        for (i, table) in reader.tables(root, "rule", in: "").enumerated() {
+            let path = "rule[\(i)]"
+            var entry: OptimizerEntry?
+            if let file = reader.string(table, "file", in: path) {
+                reader.checkKeys(table, at: path, allowed: ["file"])
+                let directory = reader.file.lastIndex(of: "/").map { String(reader.file[...$0]) } ?? ""
+                do throws(SceneLoadError) {
+                    entry = try RuleFile.load(path: file.hasPrefix("/") ? file : directory + file)
+                } catch {
+                    reader.report(SceneReader.path(path, "file"), error.description)
+                }
+            } else {
+                entry = RuleFile.read(table, at: path, source: reader.file, reader: &reader)
+            }
+            guard let entry else { continue }
+            do {
+                try registry.register(entry)
+                entries.append(entry)
+            } catch {
+                reader.report(path, error.message)
+            }
+        }
+        return entries
     }
 
     /// Whether the scene races on a surface: always without `[training]` (the checks then say what

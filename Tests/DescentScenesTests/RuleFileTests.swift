@@ -77,3 +77,42 @@ import Testing
         }
     }
 }
+
+/// Rules in scenes: `[[rule]] file = "…"` and inline `[[rule]]` tables.
+@Suite struct SceneRuleTests {
+    @Test func theLessonRacesTheRuleFileAdamAgainstTheBuiltInAndTheyLandTogether() throws {
+        let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("write-your-own-optimizer.toml").path, registry: .builtin)
+        #expect(scene.rules.map(\.name) == ["my_adam"])
+        var race = try #require(try scene.makeRace(registry: .builtin))
+        race.advance(toStep: scene.steps)
+        let (a, b) = (race.runs[0].current, race.runs[1].current)
+        #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-9 * abs($1) }, "\(a) vs \(b)")
+    }
+
+    @Test func anInlineRuleWithAMistakeIsReportedAtItsPlaceInTheScene() {
+        let text = """
+            title = "t"
+            description = "d"
+            [[rule]]
+            name = "half_step"
+            [rule.hyperparameters]
+            lr = 0.1
+            [rule.update]
+            steps = ["x = x - lr*gradient"]
+            [surface]
+            name = "quadratic"
+            [run]
+            start = [1, 1]
+            [[optimizer]]
+            spec = "half_step(lr=0.2)"
+            """
+        do {
+            _ = try Scene.parse(text, file: "s.toml", registry: .builtin)
+            Issue.record("the scene loaded")
+        } catch {
+            #expect(error.description.contains("s.toml:8:22: rule[0].update.steps[0]: unknown name 'gradient'"), "\(error)")
+        }
+        let fixed = try? Scene.parse(text.replacingOccurrences(of: "lr*gradient", with: "lr*g"), file: "s.toml", registry: .builtin)
+        #expect(fixed?.rules.map(\.name) == ["half_step"])
+    }
+}

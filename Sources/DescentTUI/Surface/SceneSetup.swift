@@ -12,6 +12,7 @@ extension RaceSetup {
     /// every optimizer as a dot and charts the escaped fraction; the entries (from the cloud's
     /// centre) give each cloud its label, colour and visibility. Nil for a training-only scene.
     public init?(scene: Scene, registry: Registry) throws(SpecError) {
+        let registry = scene.extending(registry)
         guard let surface = scene.surface else { return nil }
         var entries: [Entry] = []
         for i in scene.optimizers.indices {
