@@ -101,6 +101,8 @@ extension DisplayOptions {
             if error.unreadable != nil { throw CommandError(error.description) }
             throw SceneDiagnostics(lines: error.diagnostics.map { "\($0)" })
         }
+        // The scene's own rules resolve its specs, its training race's too.
+        let registry = scene.extending(registry)
         do {
             var race = try RaceSetup(scene: scene, registry: registry)
             if grid { race?.layout = .grid }
