@@ -42,7 +42,7 @@ enum HelpOverlay {
     static func draw(_ context: KeyContext, page: Int = 0, into buffer: inout CellBuffer, glyphs: Glyphs) {
         var lines = lines(context, glyphs: glyphs)
         let columnWidth = lines.map(TextFitting.width).max() ?? 0
-        let rows = max(1, buffer.height - 2 - 2)  // a border line above and below, a margin row each side
+        let rows = max(1, buffer.height - 3)  // a border line above and below; the status line stays
         if lines.count > rows, 2 * columnWidth + 3 + 4 <= buffer.width - 2 {
             let half = (lines.count + 1) / 2
             lines = (0..<half).map { k in
@@ -58,7 +58,7 @@ enum HelpOverlay {
             ? "Keys \(shown + 1)/\(pages)  (PgDn PgUp pages, ? closes, q quits)"
             : "Keys  (? or Esc closes, q quits)"
         let width = min(max((lines.map(TextFitting.width).max() ?? 0) + 4, TextFitting.width(title) + 4), buffer.width)
-        let height = min(pageLines.count + 2, buffer.height)
+        let height = min(pageLines.count + 2, buffer.height - 1)
         // The box draws border and title; the lines are written as they are (aligned columns,
         // which word wrapping would collapse).
         let style = CaptionBox.style
