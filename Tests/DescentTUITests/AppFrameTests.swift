@@ -143,3 +143,12 @@ private func frame(_ state: SurfaceState, glyphs: Glyphs = .unicode) -> CellBuff
     #expect(PlotGeometry.layout(state).arrangement == .plotOnly)
     #expect(buffer.line(19).contains("step 0/200"))
 }
+
+@Test func zoomingStopsAtAViewTooNarrowToLabelAndSaysSo() throws {
+    var state = try AppFixture.state(width: 200, height: 50)
+    for _ in 0..<200 { _ = state.apply(.zoomIn) }
+    #expect(Limits.isWideEnoughForAView(state.view.x) && Limits.isWideEnoughForAView(state.view.y))
+    #expect(state.notice?.contains("zoom limit") == true)
+    let frame = FrameComposer(glyphs: .unicode).compose(state).text()
+    #expect(!frame.contains("inf") && !frame.contains("nan"))
+}

@@ -123,9 +123,9 @@ enum PlotGeometry {
         }
         let zoomedBox = ViewBox(x: scale(box.x, p.x), y: scale(box.y, p.y))
         let width = zoomedBox.x.upperBound - zoomedBox.x.lowerBound, height = zoomedBox.y.upperBound - zoomedBox.y.lowerBound
-        // Keep the view finite and not thinner than floating point can resolve.
-        guard width.isFinite, height.isFinite, width > 1e-9 * max(1, Swift.abs(p.x)),
-              height > 1e-9 * max(1, Swift.abs(p.y)), width < 1e12, height < 1e12 else { return box }
+        // Keep the view finite and wide enough to label (the limit scenes' views obey too).
+        guard width.isFinite, height.isFinite, Limits.isWideEnoughForAView(zoomedBox.x), Limits.isWideEnoughForAView(zoomedBox.y),
+              width < 1e12, height < 1e12 else { return box }
         return zoomedBox
     }
 

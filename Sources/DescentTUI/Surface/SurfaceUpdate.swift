@@ -47,7 +47,7 @@ extension SurfaceState {
             cursor = nil
         case .zoomIn, .zoomOut:
             let about = cursor.flatMap { PlotGeometry.contains(view, $0) ? $0 : nil } ?? PlotGeometry.center(view)
-            view = PlotGeometry.zoomed(view, by: action == .zoomIn ? Self.zoomFactor : 1 / Self.zoomFactor, about: about)
+            zoom(by: action == .zoomIn ? Self.zoomFactor : 1 / Self.zoomFactor, about: about)
         case let .pan(dx, dy):
             let w = view.x.upperBound - view.x.lowerBound, h = view.y.upperBound - view.y.lowerBound
             view = ViewBox(x: (view.x.lowerBound + dx * w)...(view.x.upperBound + dx * w),
@@ -212,8 +212,8 @@ extension SurfaceState {
             cursor = point
             if escape != nil { notice = Self.cloudStartNotice } else { restartAll(from: [point.x, point.y]) }
         case .drag: cursor = point
-        case .scrollUp: view = PlotGeometry.zoomed(view, by: Self.zoomFactor, about: point)
-        case .scrollDown: view = PlotGeometry.zoomed(view, by: 1 / Self.zoomFactor, about: point)
+        case .scrollUp: zoom(by: Self.zoomFactor, about: point)
+        case .scrollDown: zoom(by: 1 / Self.zoomFactor, about: point)
         case .middle, .right, .release: break
         }
     }
@@ -225,5 +225,13 @@ extension SurfaceState {
     public mutating func seek(toStep target: Int) {
         step = min(max(target, 0), Self.historyLimit)
         computeAhead()
+    }
+
+    /// Zooms the view `factor` times about `point`; at the limit (a view too narrow to label,
+    /// ``Limits/relativeViewWidth``, or too wide) the view stays and the status line says so.
+    private mutating func zoom(by factor: Double, about point: PlanePoint) {
+        let zoomed = PlotGeometry.zoomed(view, by: factor, about: point)
+        if zoomed == view { notice = factor > 1 ? "zoom limit: the view cannot be labelled any narrower" : "zoom limit: the view is as wide as it may be" }
+        view = zoomed
     }
 }
