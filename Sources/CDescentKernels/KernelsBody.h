@@ -161,6 +161,16 @@ static void fma_scaled_kernel(double *y, double k, const double *x, long n) {
         y[i] = __builtin_fma(k, x[i], y[i]);
 }
 
+static void add_quotient_by_root_kernel(double *x, const double *m, const double *v, double k, double d, double eps,
+                                       long n) {
+    // Vectors written out: the compiler does not vectorise libm's sqrt, which may set errno.
+    long i = 0;
+    for (; i + 4 <= n; i += 4)
+        store4(load4(x + i) + k * load4(m + i) / (__builtin_elementwise_sqrt(load4(v + i)) / d + eps), x + i);
+    for (; i < n; i++)
+        x[i] = x[i] + k * m[i] / (__builtin_elementwise_sqrt(v[i]) / d + eps);
+}
+
 // ---- the matrix product that skips zeros of A ------------------------------------------------
 
 /// Gathers the nonzero ones of the n values x[k·stride] into `values`, with the offsets
@@ -233,5 +243,6 @@ const DKKernels DK_TABLE = {
     .lerp = lerp_kernel,
     .average_square = average_square_kernel,
     .fma_scaled = fma_scaled_kernel,
+    .add_quotient_by_root = add_quotient_by_root_kernel,
     .multiply = multiply_kernel,
 };

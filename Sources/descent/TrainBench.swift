@@ -3,7 +3,9 @@ import Foundation
 
 /// Time per training step — minibatch selection, forward and backward pass, Adam update and
 /// the per-step records — for the nets of issue 5, compared with
-/// Tests/Scripts/torch_training_benchmark.py (the same nets, batches, loss and optimizer).
+/// Tests/Scripts/torch_training_benchmark.py (the same nets, batches, loss and optimizer,
+/// measured the same way). Times are the CPU time of the measuring thread, so that other
+/// processes on a shared machine inflate them less than they would wall-clock time.
 struct TrainBench {
     var repeats: Int
 
@@ -22,7 +24,8 @@ struct TrainBench {
     ]
 
     func run() throws {
-        print("training step time: forward + backward + adam(lr=0.001), relu, cross-entropy (best of \(max(repeats, 3)) loops, one core)")
+        print("training step time: forward + backward + adam(lr=0.001), relu, cross-entropy (best of \(max(repeats, 3)) loops, thread CPU time)")
+        print("  kernels: \(Kernels.best); BLAS for layers of at least \(DenseKernels.blasCrossover) weights")
         for benchCase in Self.cases {
             let seconds = try measure(benchCase)
             print("  \(benchCase.net.padding(11))  batch \(String(benchCase.batch).padding(3))  "
@@ -39,13 +42,19 @@ struct TrainBench {
         for _ in 0..<50 { trainer.step() }
         var best = Double.infinity
         for _ in 0..<max(repeats, 3) {
-            let elapsed = ContinuousClock().measure {
-                for _ in 0..<benchCase.steps { trainer.step() }
-            }
-            best = min(best, elapsed.inSeconds / Double(benchCase.steps))
+            let start = Self.threadSeconds()
+            for _ in 0..<benchCase.steps { trainer.step() }
+            best = min(best, (Self.threadSeconds() - start) / Double(benchCase.steps))
         }
         guard trainer.isActive else { throw CommandError("training \(benchCase.net) diverged during the benchmark") }
         return best
+    }
+
+    /// CPU seconds used by the calling thread so far.
+    static func threadSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     /// 1280 two-moons samples for 2-D nets; otherwise 2560 samples of uniform random features

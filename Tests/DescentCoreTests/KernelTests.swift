@@ -104,6 +104,14 @@ import Testing
         var y = b
         y.withUnsafeMutableBufferPointer { yp in a.withUnsafeBufferPointer { kernels.addScaled(yp.baseAddress!, 0.3, $0.baseAddress!, a.count) } }
         #expect(y == zip(a, b).map { TorchUpdate.fma(0.3, $0, $1) })
+        let v = b.map { $0 * $0 }
+        var x = a
+        x.withUnsafeMutableBufferPointer { xp in
+            b.withUnsafeBufferPointer { m in
+                v.withUnsafeBufferPointer { kernels.addQuotientByRoot(xp.baseAddress!, -0.01, m.baseAddress!, $0.baseAddress!, rootDivisor: 0.3, eps: 1e-8, a.count) }
+            }
+        }
+        #expect(x == a.indices.map { a[$0] + -0.01 * b[$0] / (v[$0].squareRoot() / 0.3 + 1e-8) })
     }
 }
 

@@ -8,7 +8,8 @@
 ///
 /// Every kernel works on n contiguous doubles; results never depend on how n splits into
 /// vectors. The torch-order kernels (`lerp`, `average_square`, `fma_scaled`) round exactly as
-/// their formulas say, each `fma` a single rounding, so both tables give bit-identical results.
+/// their formulas say, each `fma` a single rounding, so both tables give bit-identical results;
+/// so does `add_quotient_by_root`.
 /// `tanh`, `exp` and `multiply` may differ by rounding between the tables.
 
 #include <stddef.h>
@@ -36,6 +37,9 @@ typedef struct {
     void (*average_square)(double *v, const double *g, double beta, long n);
     /// y[i] = fma(k, x[i], y[i]): `y.add_(x, alpha=k)`.
     void (*fma_scaled)(double *y, double k, const double *x, long n);
+    /// x[i] += k·m[i] / (√v[i] / d + ε): `x.addcdiv_(m, v.sqrt() / d + ε, value=k)`, Adam's step
+    /// (correctly rounded square roots and divisions: the same on both tables).
+    void (*add_quotient_by_root)(double *x, const double *m, const double *v, double k, double d, double eps, long n);
     /// C = C₀ + A·B for C of rows×columns (row-major), A(i, k) = a[i·a_row_stride + k·a_depth_stride],
     /// B of depth rows of columns (row-major): C₀ = 0, C itself or the row vector `row` in
     /// every row. Skips the zero entries of A (ReLU's inactive units). `values`, `offsets` and

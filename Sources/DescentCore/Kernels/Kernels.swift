@@ -52,6 +52,14 @@ public struct Kernels: @unchecked Sendable, CustomStringConvertible {
         table.pointee.fma_scaled(y, k, x, n)
     }
 
+    /// x[i] ← x[i] + k·m[i] / (√v[i] / d + ε), torch's `x.addcdiv_(m, v.sqrt() / d + ε, value=k)`
+    /// (the same on both kernel sets: square roots and divisions are correctly rounded).
+    @inline(__always)
+    func addQuotientByRoot(_ x: UnsafeMutablePointer<Double>, _ k: Double, _ m: UnsafePointer<Double>,
+                           _ v: UnsafePointer<Double>, rootDivisor d: Double, eps: Double, _ n: Int) {
+        table.pointee.add_quotient_by_root(x, m, v, k, d, eps, n)
+    }
+
     /// What C starts from in ``multiply(rows:columns:depth:_:aRowStride:aDepthStride:_:into:from:terms:)``:
     /// 0, C itself, or 1bᵀ (the vector b in every row).
     enum Start {

@@ -19,7 +19,7 @@ public enum OptimizerStep {
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
         try optimizer.step(params: &params, gradient: gradient, lr: lr, oracle: oracle)
         guard params.count == dimension else { return nil }
-        for x in params where !x.isFinite { return nil }
+        guard params.withUnsafeBufferPointer({ $0.baseAddress.map { VectorKernels.allFinite($0, dimension) } ?? true }) else { return nil }
         return lr
     }
 }

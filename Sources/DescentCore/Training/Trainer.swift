@@ -134,7 +134,7 @@ public struct Trainer {
         stepCount = t + 1
         history.append(StepRecord(
             step: t, epoch: sampler.epoch, learningRate: lr, minibatchLoss: loss, gradientNorm: norm,
-            gradientCosine: t == 0 ? nil : cosine(gradient, previousGradient),
+            gradientCosine: history.last.flatMap { cosine(gradient, previousGradient, norms: norm, $0.gradientNorm) },
             distanceFromStart: euclideanDistance(parameters, initialParameters)))
         if let historyWindow { history.thinOlder(keepingLast: historyWindow) }
         if walkSettings.every > 0, stepCount % walkSettings.every == 0 { measureProfile(step: t) }
@@ -190,19 +190,16 @@ private func fastNorm(_ v: [Double]) -> Double {
     return sum.isFinite && sum > 0 ? sum.squareRoot() : euclideanNorm(v)
 }
 
-/// a·b / (‖a‖‖b‖), nil when either is zero.
-private func cosine(_ a: [Double], _ b: [Double]) -> Double? {
+/// a·b / (‖a‖‖b‖) given ‖a‖ and ‖b‖, nil when either is zero.
+private func cosine(_ a: [Double], _ b: [Double], norms normA: Double, _ normB: Double) -> Double? {
     let dot = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { VectorKernels.dot(a.baseAddress!, $0.baseAddress!, a.count) } }
-    let denominator = fastNorm(a) * fastNorm(b)
+    let denominator = normA * normB
     return denominator > 0 ? dot / denominator : nil
 }
 
 /// ‖a − b‖, without the temporary array of ``distance(_:_:)``.
 private func euclideanDistance(_ a: [Double], _ b: [Double]) -> Double {
-    var sum = 0.0
-    for i in a.indices {
-        let d = a[i] - b[i]
-        sum += d * d
-    }
-    return sum.squareRoot()
+    a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { VectorKernels.squaredDistance(a.baseAddress!, $0.baseAddress!, a.count) }
+    }.squareRoot()
 }

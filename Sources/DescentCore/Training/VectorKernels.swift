@@ -22,6 +22,43 @@ enum VectorKernels {
         return s
     }
 
+    /// Σᵢ (aᵢ − bᵢ)² over n elements, with four interleaved partial sums.
+    @inline(__always)
+    static func squaredDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+        var sums = SIMD4<Double>()
+        var i = 0
+        while i + 4 <= n {
+            let d = load(a + i) - load(b + i)
+            sums += d * d
+            i += 4
+        }
+        var s = (sums[0] + sums[1]) + (sums[2] + sums[3])
+        while i < n {
+            s += (a[i] - b[i]) * (a[i] - b[i])
+            i += 1
+        }
+        return s
+    }
+
+    /// Whether all n elements are finite: Σᵢ (xᵢ − xᵢ) is 0 exactly then (x − x is NaN for an
+    /// infinite or NaN x), summed without branches.
+    @inline(__always)
+    static func allFinite(_ x: UnsafePointer<Double>, _ n: Int) -> Bool {
+        var sums = SIMD4<Double>()
+        var i = 0
+        while i + 4 <= n {
+            let v = load(x + i)
+            sums += v - v
+            i += 4
+        }
+        var s = (sums[0] + sums[1]) + (sums[2] + sums[3])
+        while i < n {
+            s += x[i] - x[i]
+            i += 1
+        }
+        return s == 0
+    }
+
     /// Σᵢ xᵢ² over n elements.
     @inline(__always)
     static func sumOfSquares(_ x: UnsafePointer<Double>, _ n: Int) -> Double {

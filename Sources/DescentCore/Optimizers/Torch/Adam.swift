@@ -55,18 +55,18 @@ public struct Adam: Optimizer {
         let stepSize = lr / correction1.value
         let correction2Root = correction2.root
         let (beta1, beta2, eps, amsgrad) = (beta1, beta2, eps, amsgrad)
-        // Pass by pass over the vectors, as torch's tensor ops: the fused multiply-adds run in
-        // the CPU's kernels (bit-identical on every kernel set).
+        // Pass by pass over the vectors, as torch's tensor ops, in the CPU's vector kernels
+        // (bit-identical on every kernel set).
         let kernels = Kernels.best
         moments.update(&params, gradient) { x, gradient, s, n in
             let m = s, v = s + n, vMax = s + 2 * n
             let g = decay.apply(x, gradient: gradient, lr: lr, n, scratch: s + 3 * n, kernels: kernels)
             kernels.lerp(m, toward: g, weight: 1 - beta1, n)
             kernels.averageSquare(v, g, decay: beta2, n)
-            for i in 0..<n {
-                if amsgrad { vMax[i] = Swift.max(vMax[i], v[i]) }
-                x[i] += -stepSize * m[i] / ((amsgrad ? vMax[i] : v[i]).squareRoot() / correction2Root + eps)
+            if amsgrad {
+                for i in 0..<n { vMax[i] = Swift.max(vMax[i], v[i]) }
             }
+            kernels.addQuotientByRoot(x, -stepSize, m, amsgrad ? vMax : v, rootDivisor: correction2Root, eps: eps, n)
         }
     }
 
