@@ -25,6 +25,17 @@ public enum Limits {
         let scale = max(1, Swift.abs(range.lowerBound), Swift.abs(range.upperBound))
         return range.upperBound - range.lowerBound >= relativeViewWidth * scale
     }
+    /// Points of `descent tune`'s first learning-rate grid (`--grid`).
+    public static let tuneGrid = 2...100
+    /// Rounds of refinement around the best rate (`--refine`).
+    public static let tuneRefinements = 0...30
+    /// Starts each tuning trial runs from (`--starts`).
+    public static let tuneStarts = 1...100
+    /// Values tried for the second tuned hyperparameter (`--also-values`).
+    public static let tuneAlsoValues = 1...16
+    /// Steps one `descent tune` (or `race --tuned`) may take in all: optimizers × trials ×
+    /// starts × budget.
+    public static let tuneSteps = 200_000_000
     /// Playback speed in steps per second.
     public static let speed = 1.0...5000.0
     /// Captions of a scene.

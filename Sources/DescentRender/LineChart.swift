@@ -37,7 +37,7 @@ public struct ChartSeries: Sendable, Equatable {
 /// so in the title (`… − min + ε (log)`). A constant series gets a range of ±10% of its value
 /// (±1 at zero; ±½ decade on a log axis); a single x gets the range [x, x + 1]. The x axis is
 /// the step, with ticks at whole steps only, unless the series give their own
-/// ``ChartSeries/positions`` (e.g. fractional epochs). A rect too small for axes gets the title
+/// ``ChartSeries/positions`` (e.g. fractional epochs, or learning rates on a log₁₀ ``xScale``). A rect too small for axes gets the title
 /// only, or nothing.
 public struct LineChart: Sendable {
     public var title: String
@@ -47,12 +47,15 @@ public struct LineChart: Sendable {
     public var yLabel: String
     /// A fixed y range in axis coordinates (e.g. 0…1 for a fraction), or nil to fit the data.
     public var fixedYRange: ClosedRange<Double>?
+    /// The x axis: linear, or log₁₀ of the positions (e.g. learning rates; positions ≤ 0 are skipped).
+    public var xScale: AxisScale
 
     public init(title: String, series: [ChartSeries], yScale: AxisScale = .linear, xLabel: String = "step", yLabel: String = "",
-                fixedYRange: ClosedRange<Double>? = nil) {
+                fixedYRange: ClosedRange<Double>? = nil, xScale: AxisScale = .linear) {
         self.title = title
         self.series = series
         self.yScale = yScale
+        self.xScale = xScale
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.fixedYRange = fixedYRange
@@ -78,12 +81,18 @@ public struct LineChart: Sendable {
         return log10(shifted)
     }
 
+    /// The axis coordinate of x position p: p, or log₁₀ p on a log x axis (NaN when it cannot be shown).
+    func xCoordinate(_ p: Double) -> Double {
+        guard xScale == .log10 else { return p }
+        return p > 0 ? log10(p) : .nan
+    }
+
     /// The x and y ranges covering every showable point, nil when there is none.
     func ranges(shift: Double = 0) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
         var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
         for s in series {
             for (k, v) in s.values.enumerated() {
-                let x = s.x(k)
+                let x = xCoordinate(s.x(k))
                 guard let c = coordinate(v, shift: shift), x.isFinite else { continue }
                 xLow = min(xLow, x); xHigh = max(xHigh, x)
                 yLow = min(yLow, c); yHigh = max(yHigh, c)
@@ -113,8 +122,8 @@ public struct LineChart: Sendable {
             buffer.write(message, x: spot.x, y: spot.y, style: Style(attributes: .dim), clip: body)
             return
         }
-        guard let axes = AxesFrame(rect: body, x: xRange, xScale: .linear, y: yRange, yScale: yScale,
-                                   integerX: series.allSatisfy { $0.positions == nil }) else { return }
+        guard let axes = AxesFrame(rect: body, x: xRange, xScale: xScale, y: yRange, yScale: yScale,
+                                   integerX: xScale == .linear && series.allSatisfy { $0.positions == nil }) else { return }
         let showsXLabel = !xLabel.isEmpty && TextFitting.width(xLabel) + 2 <= axes.plot.width
         axes.draw(into: &buffer, glyphs: glyphs, style: Style(attributes: .dim),
                   reserved: showsXLabel ? TextFitting.width(xLabel) + 1 : 0)
@@ -129,7 +138,7 @@ public struct LineChart: Sendable {
             let ink = Ink(color: s.color, fallback: s.mark ?? glyphs.curveDot)
             var previous: (x: Double, y: Double)?
             for (k, v) in s.values.enumerated() {
-                let x = s.x(k)
+                let x = xCoordinate(s.x(k))
                 guard let c = coordinate(v, shift: shift), x.isFinite else { continue }
                 let dot = (x: AxesFrame.fraction(x, in: xRange) * width,
                            y: (1 - AxesFrame.fraction(c, in: yRange)) * height)

@@ -13,6 +13,6 @@ struct Descent: ParsableCommand {
             names ('beale', 'elongated_bowl(condition=40, angle=30)') or expressions in x and y \
             ('5x^2 + 2xy + 3y^2'). 'descent list' shows everything with its parameters.
             """,
-        subcommands: [PlayCommand.self, RenderCommand.self, RecordCommand.self, ListCommand.self, TraceCommand.self, RaceCommand.self, CheckCommand.self, TrainCommand.self, TrainViewCommand.self, BenchCommand.self],
+        subcommands: [PlayCommand.self, RenderCommand.self, RecordCommand.self, ListCommand.self, TraceCommand.self, RaceCommand.self, TuneCommand.self, CheckCommand.self, TrainCommand.self, TrainViewCommand.self, BenchCommand.self],
         defaultSubcommand: PlayCommand.self)
 }

@@ -16,6 +16,11 @@ struct RaceCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @Flag(help: "Tune each optimizer's learning rate first (as 'descent tune' does, with the options below) and race at the rates found for --budget steps; labels say '[tuned]'.")
+    var tuned = false
+
+    @OptionGroup(title: "Tuning (with --tuned)") var tuning: TuneOptions
+
     @Option(name: .customLong("tol"), help: "Distance to a known minimum that counts as arrived.")
     var tolerance: Double = 1e-3
 
@@ -36,24 +41,38 @@ struct RaceCommand: ParsableCommand {
         let surface = try simulation.resolveSurface(registry)
         let start = try simulation.resolveStart(on: surface)
         let schedule = try simulation.resolveSchedule(registry)
-        let runs = try optimizers.map {
-            try simulation.makeRun($0, surface: surface, start: start, schedule: schedule, registry: registry)
+        let runs = try racedSpecs(surface: surface, start: start, registry: registry).map { spec, label in
+            var run = try simulation.makeRun(spec, surface: surface, start: start, schedule: schedule, registry: registry)
+            if let label { run.label = label }
+            return run
         }
         // Each run is streamed and scored as it goes (the runs are independent), so memory does
         // not grow with --steps.
         let results = runs.map { run in
             var score = RaceResult.Score(label: run.label, surface: surface, tolerance: tolerance)
-            let ending = RunStream.forEachStep(of: run, oracle: surface.oracle, steps: simulation.steps) { score.add($0.point, loss: $0.loss) }
+            let ending = RunStream.forEachStep(of: run, oracle: surface.oracle, steps: steps) { score.add($0.point, loss: $0.loss) }
             return score.result(divergedAt: ending?.divergedAt, failure: ending?.failure)
         }
         print(render(results))
+    }
+
+    /// Steps of each run: --steps, or with --tuned the tuning budget (which defaults to --steps).
+    private var steps: Int { tuned ? tuning.budget ?? simulation.steps : simulation.steps }
+
+    /// The specs to race with their labels: as given, or (with --tuned) at the tuned rates
+    /// and labelled so.
+    private func racedSpecs(surface: Surface, start: [Double], registry: Registry) throws -> [(String, String?)] {
+        guard tuned else { return optimizers.map { ($0, nil) } }
+        let setup = try tuning.setup(simulation, surface: surface, start: start, tolerance: tolerance, optimizers: optimizers.count,
+                                     registry: registry)
+        return try tuning.tune(optimizers, setup).map { ($0.best?.spec ?? $0.spec, $0.raceLabel(also: tuning.also)) }
     }
 
     private func render(_ results: [RaceResult]) -> String {
         if format == .json {
             return JSON.object([
                 ("surface", .string(simulation.surface)),
-                ("steps", .number(Double(simulation.steps))),
+                ("steps", .number(Double(steps))),
                 ("tolerance", .number(tolerance)),
                 ("results", .array(results.map(json))),
             ]).text

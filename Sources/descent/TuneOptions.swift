@@ -1,0 +1,124 @@
+import ArgumentParser
+import DescentCore
+import Foundation
+
+/// The learning-rate search options shared by `descent tune` and `descent race --tuned`.
+struct TuneOptions: ParsableArguments {
+    enum Criterion: String, ExpressibleByArgument, CaseIterable { case final, steps, area }
+
+    @Option(parsing: .unconditional, help: "Steps per trial and start (default: --steps).")
+    var budget: Int?
+
+    @Option(help: "What a trial is scored by, lower being better: the 'final' loss, the 'steps' to come within --tol of a known minimum, or the 'area' under the loss curve (the sum of the losses).")
+    var by: Criterion = .final
+
+    @Option(parsing: .unconditional, help: "Starts per trial: the start, then N-1 more drawn (seeded by --seed) within ±10% of the view around it; a trial's figure is the mean over them.")
+    var starts: Int = 1
+
+    @Option(name: .customLong("lr-range"), parsing: .unconditional, help: ArgumentHelp(
+        "The learning rates of the first log grid.", valueName: "low,high"))
+    var lrRange: String = "1e-5,10"
+
+    @Option(parsing: .unconditional, help: "Points of the first log grid of learning rates.")
+    var grid: Int = 13
+
+    @Option(parsing: .unconditional, help: "Rounds of refinement: each halves the grid's log spacing around the best rate and tries one rate either side.")
+    var refine: Int = 4
+
+    @Option(help: ArgumentHelp("Also tune this real hyperparameter (e.g. momentum, weight_decay), trying each of --also-values with the whole rate search.", valueName: "name"))
+    var also: String?
+
+    @Option(name: .customLong("also-values"), parsing: .unconditional, help: ArgumentHelp(
+        "The values tried for --also (default: 0, 0.5, 0.9, 0.99).", valueName: "v1,v2,..."))
+    var alsoValues: String?
+
+    func validate() throws {
+        if let budget { try checkLimit(budget, Limits.steps, option: "--budget") }
+        try checkLimit(starts, Limits.tuneStarts, option: "--starts")
+        try checkLimit(grid, Limits.tuneGrid, option: "--grid")
+        try checkLimit(refine, Limits.tuneRefinements, option: "--refine")
+        _ = try rates()
+        if alsoValues != nil, also == nil { throw ValidationError("--also-values needs --also NAME") }
+        _ = try secondParameter()
+    }
+
+    /// The `--lr-range` bounds: two finite rates with 0 < low < high.
+    func rates() throws -> ClosedRange<Double> {
+        let parts = numbers(lrRange)
+        guard let parts, parts.count == 2, parts[0] > 0, parts[0] < parts[1] else {
+            throw ValidationError("--lr-range \(Sanitizer.quoted(lrRange)): expected two finite rates LOW,HIGH with 0 < LOW < HIGH, such as 1e-5,10")
+        }
+        return parts[0]...parts[1]
+    }
+
+    /// The second parameter and its values, if `--also` is given.
+    func secondParameter() throws -> (name: String, values: [Double])? {
+        guard let also else { return nil }
+        guard let values = numbers(alsoValues ?? "0,0.5,0.9,0.99"), !values.isEmpty else {
+            throw ValidationError("--also-values \(Sanitizer.quoted(alsoValues ?? "")): expected finite numbers separated by commas")
+        }
+        try checkLimit(values.count, Limits.tuneAlsoValues, option: "the number of --also-values")
+        return (also, values)
+    }
+
+    /// The search for a race on `surface` from `start` (the CLI's simulation options give
+    /// the rest), refusing more than ``Limits/tuneSteps`` steps in all for `optimizers` specs.
+    func setup(_ simulation: SimulationOptions, surface: Surface, start: [Double], tolerance: Double, optimizers: Int,
+               registry: Registry) throws -> TuneSetup {
+        let setup = TuneSetup(
+            surface: surface,
+            starts: tuneStarts(around: start, viewBox: surface.viewBox, count: starts, seed: simulation.seed),
+            schedule: try simulation.resolveSchedule(registry), budget: budget ?? simulation.steps,
+            criterion: by == .final ? .finalLoss : by == .area ? .area : .stepsToTolerance(tolerance),
+            rates: try rates(), gridPoints: grid, refinements: refine, also: try secondParameter(), seed: simulation.seed,
+            registry: registry)
+        let work = Double(optimizers) * Double(setup.trialsPerOptimizer) * Double(starts) * Double(max(setup.budget, 1))
+        guard work <= Double(Limits.tuneSteps) else {
+            throw CommandError("tuning would take \(optimizers) optimizers × \(setup.trialsPerOptimizer) trials × \(starts) starts × "
+                               + "\(setup.budget) steps, more than \(Limits.tuneSteps) steps in all (the limit); lower --budget, --grid, --refine or --starts")
+        }
+        if case .stepsToTolerance = setup.criterion, surface.minimumValue == nil {
+            throw CommandError("--by steps needs a surface with known minima; \(Sanitizer.quoted(simulation.surface)) has none (use --by final or area)")
+        }
+        return setup
+    }
+
+    /// Tunes every spec, with a one-line error naming a spec at fault.
+    func tune(_ specs: [String], _ setup: TuneSetup) throws -> [TuneResult] {
+        try specs.map { spec in
+            do throws(SpecError) {
+                return try Tuner.tune(spec, setup)
+            } catch {
+                throw CommandError(error, in: "optimizer", text: spec)
+            }
+        }
+    }
+
+    private func numbers(_ text: String) -> [Double]? {
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.allSatisfy({ $0?.isFinite == true }) else { return nil }
+        return values.compactMap { $0 }
+    }
+}
+
+extension TuneResult {
+    /// The label of the tuned run in a race: `sgd(lr=0.0123) [tuned]` (the tuned values with
+    /// four digits; `also` names the second tuned parameter), or the spec as given with the
+    /// reason when no rate survived.
+    func raceLabel(also: String?) -> String {
+        guard let best else { return spec + " [untuned: every rate diverged]" }
+        var label = best.spec
+        if let chain = try? SpecParser.parseChain(best.spec) {
+            label = chain.map { link in
+                var link = link
+                for i in link.arguments.indices {
+                    if case .number(let v) = link.arguments[i].value, link.arguments[i].key == "lr" || link.arguments[i].key == also {
+                        link.arguments[i].value = .word(compact(v))
+                    }
+                }
+                return link.text
+            }.joined(separator: " | ")
+        }
+        return label + " [tuned]"
+    }
+}

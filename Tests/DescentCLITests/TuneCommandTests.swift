@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// `descent tune` and `descent race --tuned` as subprocesses.
+@Suite struct TuneCommandTests {
+    static let problem = ["--surface", "beale", "--start", "1,1.5", "--budget", "300"]
+    static let optimizers = ["sgd", "momentum", "adam", "rmsprop"]
+
+    @Test func printsTheTableAndTheSensitivityChart() throws {
+        let result = try DescentProcess.run(["tune"] + Self.problem + Self.optimizers)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("optimizer") && lines[0].contains("best lr") && lines[0].contains("lr within 2x of best"))
+        for (i, name) in Self.optimizers.enumerated() {
+            #expect(lines[2 + i].hasPrefix(name + " "))
+        }
+        #expect(result.stdout.contains("final loss after 300 steps vs learning rate"))
+        // Braille dots of the curves, and a legend line per optimizer with its best rate.
+        #expect(result.stdout.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF })
+        for name in Self.optimizers { #expect(lines.contains { $0.contains("● \(name) best lr") || $0.contains(" \(name) best lr") }) }
+        #expect(!result.stdout.contains("\u{1b}["), "no colours when stdout is not a terminal")
+    }
+
+    @Test func raceTunedRacesAtTheTunedRatesAndReproducesTheirFigures() throws {
+        let tune = try DescentProcess.run(["tune", "--format", "json"] + Self.problem + Self.optimizers)
+        #expect(tune.status == 0, "\(tune.stderr)")
+        let tuned = try #require(try JSONSerialization.jsonObject(with: Data(tune.stdout.utf8)) as? [String: Any])
+        let tunedResults = try #require(tuned["results"] as? [[String: Any]])
+        let race = try DescentProcess.run(["race", "--tuned", "--format", "json"] + Self.problem + Self.optimizers)
+        #expect(race.status == 0, "\(race.stderr)")
+        let raced = try #require(try JSONSerialization.jsonObject(with: Data(race.stdout.utf8)) as? [String: Any])
+        let raceResults = try #require(raced["results"] as? [[String: Any]])
+        #expect(raceResults.count == Self.optimizers.count)
+        for (t, r) in zip(tunedResults, raceResults) {
+            let best = try #require(t["best"] as? [String: Any])
+            let label = try #require(r["optimizer"] as? String)
+            #expect(label.hasSuffix(" [tuned]") && label.contains("lr="))
+            #expect(r["steps"] as? Double == 300)
+            #expect(r["diverged"] as? Bool == false)
+            #expect(r["final_loss"] as? Double == best["figure"] as? Double)
+        }
+        let table = try DescentProcess.run(["race", "--tuned"] + Self.problem + ["sgd"])
+        #expect(table.stdout.contains("sgd(lr="), "\(table.stdout)")
+        #expect(table.stdout.contains("[tuned]"))
+    }
+
+    @Test func csvAndBadArguments() throws {
+        let csv = try DescentProcess.run(["tune", "--format", "csv", "--surface", "quadratic", "--start", "1,1", "--budget", "50", "--by", "steps", "--tol", "1e-2", "sgd"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("optimizer,best lr,steps to tol,"))
+        let bad = try DescentProcess.run(["tune", "--grid", "1000", "sgd"])
+        #expect(bad.status != 0 && bad.stderr.contains("--grid must be between 2 and 100 (the limit)"))
+        let range = try DescentProcess.run(["tune", "--lr-range", "1,0.1", "sgd"])
+        #expect(range.status != 0 && range.stderr.contains("--lr-range"))
+        let work = try DescentProcess.run(["tune", "--budget", "10000000", "--starts", "100", "sgd"])
+        #expect(work.status != 0 && work.stderr.contains("steps in all (the limit)"))
+        let also = try DescentProcess.run(["tune", "--also", "bogus\u{1b}[31m", "sgd"])
+        #expect(also.status != 0 && also.stderr.contains("\\u{1b}") && !also.stderr.contains("\u{1b}"))
+    }
+}
