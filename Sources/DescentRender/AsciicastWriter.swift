@@ -1,11 +1,14 @@
+import DescentCore
+
 /// Writes an asciicast v2 recording (asciinema's format, docs.asciinema.org/manual/asciicast/v2):
 /// newline-delimited JSON, a header object on the first line, then one event per line,
 /// `[seconds, "o", text]`, with the seconds since the start of the recording and the text
 /// written to the terminal (from ``AnsiScreenWriter``), or `[seconds, "r", "WxH"]` for a resize.
 ///
 /// The output is deterministic: no timestamp in the header, times written with exactly six
-/// decimals from whole microseconds, and JSON escapes chosen here (`\"`, `\\`, `\n`, `\r`,
-/// `\t` and `\u00XX` for other control characters; everything else as UTF-8).
+/// decimals from whole microseconds, and the JSON escapes of ``JSONString`` (`\"`, `\\`, `\n`,
+/// `\r`, `\t` and `\uXXXX` for other control characters and bidirectional marks; everything else
+/// as UTF-8).
 public struct AsciicastWriter: Sendable {
     public let width: Int
     public let height: Int
@@ -23,14 +26,14 @@ public struct AsciicastWriter: Sendable {
     /// The header line (with its newline).
     public func header() -> String {
         var fields = ["\"version\": 2", "\"width\": \(width)", "\"height\": \(height)"]
-        if let title { fields.append("\"title\": " + Self.json(title)) }
-        fields.append("\"env\": {\"TERM\": " + Self.json(term) + "}")
+        if let title { fields.append("\"title\": " + JSONString.quoted(title)) }
+        fields.append("\"env\": {\"TERM\": " + JSONString.quoted(term) + "}")
         return "{" + fields.joined(separator: ", ") + "}\n"
     }
 
     /// One output event line (with its newline) at `microseconds` since the start.
     public static func output(_ text: String, atMicroseconds microseconds: Int) -> String {
-        "[" + seconds(microseconds) + ", \"o\", " + json(text) + "]\n"
+        "[" + seconds(microseconds) + ", \"o\", " + JSONString.quoted(text) + "]\n"
     }
 
     /// A resize event line: the terminal is now `width` × `height` cells.
@@ -43,27 +46,5 @@ public struct AsciicastWriter: Sendable {
         let value = max(0, microseconds)
         let fraction = String(value % 1_000_000)
         return String(value / 1_000_000) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
-    }
-
-    /// `text` as a JSON string literal.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -24,7 +24,7 @@ enum JSON {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let v): out += Self.number(v)
-        case .string(let s): out += Self.quoted(s)
+        case .string(let s): out += JSONString.quoted(s)
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
@@ -36,7 +36,7 @@ enum JSON {
             out += "{"
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out += ", " }
-                out += Self.quoted(key) + ": "
+                out += JSONString.quoted(key) + ": "
                 value.write(to: &out)
             }
             out += "}"
@@ -49,27 +49,5 @@ enum JSON {
         if !v.isFinite { return "null" }
         if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int(v)) }
         return "\(v)"
-    }
-
-    /// A string as JSON writes it, every unsafe scalar (``Sanitizer/isUnsafe(_:)``) escaped.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if Sanitizer.isUnsafe(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -49,12 +49,12 @@ struct TraceCommand: ParsableCommand {
             reportFailure(ending, spec: spec)
             return
         }
-        out.write("{\"surface\": \(JSON.quoted(surface.name)), \"optimizer\": \(JSON.quoted(spec)), "
-                  + "\"schedule\": \(simulation.schedule.map(JSON.quoted) ?? "null"), \"seed\": \(JSON.number(Double(simulation.seed))), "
+        out.write("{\"surface\": \(JSONString.quoted(surface.name)), \"optimizer\": \(JSONString.quoted(spec)), "
+                  + "\"schedule\": \(simulation.schedule.map(JSONString.quoted) ?? "null"), \"seed\": \(JSON.number(Double(simulation.seed))), "
                   + "\"start\": [\(start.map(JSON.number).joined(separator: ", "))]")
         var steps = 0
         func array(_ key: String, _ element: @escaping (RunStep) -> String?) throws -> RunEnding? {
-            out.write(", \(JSON.quoted(key)): [")
+            out.write(", \(JSONString.quoted(key)): [")
             var first = true
             let ending = try stream { s in
                 steps = s.step
@@ -70,7 +70,7 @@ struct TraceCommand: ParsableCommand {
         _ = try array("gradient_norm") { JSON.number($0.gradientNorm) }
         _ = try array("learning_rate") { $0.learningRate.map(JSON.number) }
         out.line(", \"steps\": \(steps), \"diverged_at\": \(ending?.divergedAt.map(String.init) ?? "null"), "
-                 + "\"failed\": \(ending?.failure.map { JSON.quoted($0.reason) } ?? "null")}")
+                 + "\"failed\": \(ending?.failure.map { JSONString.quoted($0.reason) } ?? "null")}")
         out.flush()
         reportFailure(ending, spec: spec)
     }
