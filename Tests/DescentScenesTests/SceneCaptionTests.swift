@@ -161,6 +161,9 @@ import Testing
         let s = try PlayedScene("sam-sharp-flat")
         let surface = s.surface
         #expect(abs(surface.hessian(1, 0).xx - 60) < 3 && abs(surface.hessian(-1.5, 0).xx - 0.4) < 0.05)
+        // The description: the sharp well is the deeper one, f = −1.29 against −1.00.
+        #expect(abs(surface.value(1, 0) - -1.29) < 0.005 && abs(surface.value(-1.5, 0) - -1.00) < 0.005)
+        #expect(s.scene.description.contains("−1.29") && s.scene.description.contains("−1.00"))
         #expect(s.distance("SGD η=0.02", 50, to: [1, 0]) < 0.05)
         #expect(s.distance("SAM η=0.1 ρ=0.5", 50, to: [1, 0]) > 0.5)
         #expect(s.distance("SAM η=0.1 ρ=0.5", 100, to: [-1.5, 0]) < 0.05)
