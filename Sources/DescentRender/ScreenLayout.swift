@@ -56,6 +56,15 @@ public struct ScreenLayout: Sendable, Equatable {
         "Terminal too small: enlarge to at least \(minimumWidth)x\(minimumHeight) (now \(width)x\(height))"
     }
 
+    /// The frame a screen shows instead of itself when `width` × `height` is below
+    /// ``minimumWidth`` × ``minimumHeight`` (``drawTooSmall(into:)``), or nil when it fits.
+    public static func tooSmallFrame(width: Int, height: Int) -> CellBuffer? {
+        guard width < minimumWidth || height < minimumHeight else { return nil }
+        var buffer = CellBuffer(width: max(0, width), height: max(0, height))
+        drawTooSmall(into: &buffer)
+        return buffer
+    }
+
     /// Clears `buffer` and writes ``tooSmallMessage(width:height:)`` wrapped and centred in it.
     public static func drawTooSmall(into buffer: inout CellBuffer) {
         buffer.fill(buffer.bounds)

@@ -23,11 +23,8 @@ public struct LessonListView {
     }
 
     public func compose(_ list: LessonList, width: Int, height: Int) -> CellBuffer {
-        var buffer = CellBuffer(width: max(0, width), height: max(0, height))
-        guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
-            ScreenLayout.drawTooSmall(into: &buffer)
-            return buffer
-        }
+        if let tooSmall = ScreenLayout.tooSmallFrame(width: width, height: height) { return tooSmall }
+        var buffer = CellBuffer(width: width, height: height)
         let inner = Rect(x: 2, y: 1, width: width - 4, height: height - 2)
         buffer.write("descent: choose a lesson", x: inner.x, y: inner.y, style: Style(attributes: .bold), clip: inner)
         if let source = list.source {

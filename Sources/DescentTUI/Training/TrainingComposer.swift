@@ -30,11 +30,8 @@ public struct TrainingComposer: Sendable {
 
     /// The `width` × `height` frame of `state`.
     public func compose(_ state: TrainingState, width: Int, height: Int) -> CellBuffer {
-        var buffer = CellBuffer(width: max(0, width), height: max(0, height))
-        guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
-            ScreenLayout.drawTooSmall(into: &buffer)
-            return buffer
-        }
+        if let tooSmall = ScreenLayout.tooSmallFrame(width: width, height: height) { return tooSmall }
+        var buffer = CellBuffer(width: width, height: height)
         let legendRows = min(state.trainers.count + 1, max(2, (height - 1) / 3))
         let parts = Layout.split(buffer.bounds, .vertical, [.fixed(legendRows), .minimum(1), .fixed(1)])
         legend(state).draw(into: &buffer, rect: parts[0], glyphs: glyphs)
