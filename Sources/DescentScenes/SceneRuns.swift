@@ -54,9 +54,10 @@ extension Scene {
     public func makeRuns(registry: Registry, recordsState: Bool = true) throws(SpecError) -> [Run] {
         var runs: [Run] = []
         for i in optimizers.indices {
-            runs.append(Run(label: optimizers[i].label, spec: chainSpec(i), optimizer: try makeOptimizer(i, registry: registry),
-                            schedule: try makeSchedule(i, registry: registry), oracle: oracle(i), start: start(i),
-                            recordsState: recordsState))
+            let optimizer = try makeOptimizer(i, registry: registry), schedule = try makeSchedule(i, registry: registry)
+            try schedule.checkMomentum(of: optimizer, name: optimizers[i].label)
+            runs.append(Run(label: optimizers[i].label, spec: chainSpec(i), optimizer: optimizer,
+                            schedule: schedule, oracle: oracle(i), start: start(i), recordsState: recordsState))
         }
         return runs
     }

@@ -11,6 +11,7 @@ extension Scene {
         for o in training.optimizers {
             let optimizer = try registry.optimizer(o.spec, seed: training.recipe.seed).optimizer
             let schedule: any Schedule = if let text = o.schedule { try registry.schedule(text) } else { ConstantSchedule() }
+            try schedule.checkMomentum(of: optimizer, name: o.label)
             entries.append(TrainingRecipe.Entry(label: o.label, optimizer: optimizer, schedule: schedule, batchSize: o.batchSize))
         }
         return entries

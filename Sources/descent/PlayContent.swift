@@ -45,7 +45,7 @@ struct TrainingRaceOptions: ParsableArguments {
             ? Self.defaultSpecs.map { ($0, nil, nil) }
             : (race?.entries ?? []).map { ($0.spec, $0.label, $0.color) }
         let entries = try sources.map { source in
-            let configured = try configuredOptimizer(source.spec, seed: seed, registry: registry)
+            let configured = try configuredOptimizer(source.spec, seed: seed, registry: registry, schedule: schedule)
             return TrainingRecipe.Entry(label: source.label ?? configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
         var setup = TrainingSetup(trainers: recipe.makeTrainers(entries, problem: problem, walk: view.walk),
@@ -67,11 +67,12 @@ extension DisplayOptions {
         let surface = try simulation.resolveSurface(registry)
         let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
         let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
+        let schedule = try simulation.resolveSchedule(registry)
         let entries = try (isDefaultRace ? RaceSetup.defaultSpecs : specs).map { spec in
-            let configured = try configuredOptimizer(spec, seed: simulation.seed, registry: registry)
+            let configured = try configuredOptimizer(spec, seed: simulation.seed, registry: registry, schedule: schedule)
             return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
         }
-        let race = RaceSetup(surface: surface, start: start, entries: entries, schedule: try simulation.resolveSchedule(registry),
+        let race = RaceSetup(surface: surface, start: start, entries: entries, schedule: schedule,
                              steps: simulation.steps, tolerance: tolerance, layout: grid ? .grid : .overlay,
                              view: isDefaultScene ? RaceSetup.defaultView : nil)
         let setup = try training.makeSetup(race: race, scene: nil, isDefaultRace: isDefaultRace, schedule: simulation.schedule,

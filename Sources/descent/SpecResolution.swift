@@ -1,10 +1,13 @@
 import DescentCore
 
 /// The optimizer (with any transform chain) of `spec`, or a one-line error naming the spec and
-/// the column at fault.
-func configuredOptimizer(_ spec: String, seed: UInt64, registry: Registry) throws -> ConfiguredOptimizer {
+/// the column at fault; with a `schedule` that cycles the momentum, an optimizer without one is
+/// an error too (as in torch).
+func configuredOptimizer(_ spec: String, seed: UInt64, registry: Registry, schedule: (any Schedule)? = nil) throws -> ConfiguredOptimizer {
     do {
-        return try registry.optimizer(spec, seed: seed)
+        let configured = try registry.optimizer(spec, seed: seed)
+        try schedule?.checkMomentum(of: configured.optimizer, name: configured.configuration.name)
+        return configured
     } catch {
         throw CommandError(error, in: "optimizer", text: spec)
     }

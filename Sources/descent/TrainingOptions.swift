@@ -142,7 +142,7 @@ struct TrainingOptions: ParsableArguments {
         let (recipe, problem) = try data.makeProblem(seed: seed)
         let schedule = try resolvedSchedule(schedule, registry: registry)
         let entries = try specs.map { spec in
-            let configured = try configuredOptimizer(spec, seed: seed, registry: registry)
+            let configured = try configuredOptimizer(spec, seed: seed, registry: registry, schedule: schedule)
             return TrainingRecipe.Entry(label: configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
         return (problem, recipe.makeTrainers(entries, problem: problem, walk: walk))

@@ -83,6 +83,8 @@ import Testing
         (["trace", "--optimizer", "adam", "--start", "1"], "--start '1': expected two finite numbers"),
         (["trace", "--optimizer", "adam", "--surface", "bael"], "unknown surface 'bael'; did you mean 'beale'"),
         (["trace", "--optimizer", "adam", "--schedule", "cosine"], "cosine needs 't_max'"),
+        (["trace", "--optimizer", "adagrad", "--schedule", "one_cycle(max_lr=0.1, total_steps=50)"],
+         "adagrad has neither momentum nor betas for the schedule to cycle; add cycle_momentum=false"),
         (["trace", "--optimizer", "adam", "--steps", "-3"], "--steps must be between 0 and 10000000 (the limit), got -3"),
         (["race"], "give at least one optimizer spec"),
         (["list", "nets"], "nets"),

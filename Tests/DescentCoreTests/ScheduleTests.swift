@@ -28,7 +28,10 @@ struct TorchScheduleFixture: Decodable {
         var args: [String: Argument]
         var base_lr: Double
         var lrs: [Double]?
-        var momentum: Double?
+        /// The optimizer of a trajectory, as a spec (`adam(lr=0.1, betas=(0.9, 0.99))`).
+        var optimizer: String?
+        /// The momentum (or β₁) torch used at every step, for schedules that cycle it.
+        var momentums: [Double]?
         var start: [Double]?
         var positions: [[Double]]?
         var label: String { name + "(" + args.keys.sorted().map { "\($0)=\(args[$0]!)" }.joined(separator: ", ") + ")" }
@@ -68,26 +71,53 @@ struct TorchScheduleFixture: Decodable {
         }
     }
 
-    /// SGD(momentum=0.9) with the schedule, against torch's trajectory. Uses the `sgd` entry of
-    /// `TorchOptimizers.all`.
-    @Test func sgdWithScheduleFollowsTorchTrajectory() throws {
+    /// The optimizer with the schedule, through the one ``OptimizerStep`` (which sets the cycled
+    /// momentum), against torch's trajectory; and the momentum of every step against torch's
+    /// (`momentum` for SGD and RMSprop, β₁ for Adam), nil where the schedule leaves it alone.
+    @Test func optimizerWithScheduleFollowsTorchTrajectory() throws {
         let fixture = try TorchScheduleFixture.load()
-        let sgd = try #require(TorchOptimizers.all.first { $0.name == "sgd" })
         #expect(fixture.trajectories.count >= 5)
+        let cycling = fixture.trajectories.filter { $0.momentums != nil }
+        #expect(Set(cycling.map(\.name)) == ["one_cycle", "cyclic"])
+        #expect(Set(cycling.compactMap { $0.optimizer?.prefix(while: { $0 != "(" }) }) == ["sgd", "adam", "rmsprop"])
         for c in fixture.trajectories {
             let schedule = try c.schedule()
-            var optimizer = try sgd.make([SpecArgument("lr", .number(c.base_lr)),
-                                          SpecArgument("momentum", .number(try #require(c.momentum)))])
+            var optimizer = try Registry.builtin.optimizer(try #require(c.optimizer)).optimizer
             let positions = try #require(c.positions)
             var x = try #require(c.start)
             #expect(x == positions[0])
+            #expect(schedule.cyclesMomentum == (c.momentums != nil), "\(c.label)")
             for t in 1..<positions.count {
-                let lr = schedule.learningRate(at: t - 1, base: optimizer.learningRate)
-                try optimizer.step(params: &x, gradient: HandOracles.quadratic.gradient(at: x), lr: lr,
-                               oracle: HandOracles.quadratic)
+                if let momentums = c.momentums {
+                    let got = try #require(schedule.momentum(at: t - 1))
+                    #expect(HandOracles.close(got, momentums[t - 1], rel: 1e-9), "\(c.label) momentum \(t - 1): \(got) vs \(momentums[t - 1])")
+                }
+                _ = try OptimizerStep.take(&optimizer, schedule: schedule, step: t - 1, params: &x,
+                                           gradient: HandOracles.quadratic.gradient(at: x), oracle: HandOracles.quadratic)
                 #expect(HandOracles.close(x, positions[t], rel: 1e-9, abs: 1e-12), "\(c.label) step \(t): \(x) vs \(positions[t])")
             }
         }
+    }
+
+    /// torch raises for momentum cycling on an optimizer without `momentum` or `betas`; so does
+    /// descent, before any step (and a run that gets there anyway fails rather than ignoring it).
+    @Test func momentumCyclingNeedsAMomentum() throws {
+        let schedule = try Registry.builtin.schedule("one_cycle(max_lr=0.1, total_steps=10)")
+        let adagrad = try Registry.builtin.optimizer("adagrad(lr=0.1)").optimizer
+        #expect(throws: SpecError.self) { try schedule.checkMomentum(of: adagrad, name: "adagrad") }
+        for spec in ["sgd(lr=0.1)", "adam", "rmsprop", "clip_norm(max_norm=1) | nadam", "lion", "signum"] {
+            try schedule.checkMomentum(of: try Registry.builtin.optimizer(spec).optimizer, name: spec)
+        }
+        #expect(throws: SpecError.self) {
+            try schedule.checkMomentum(of: try Registry.builtin.optimizer("signsgd").optimizer, name: "signsgd")
+        }
+        let rateOnly = try Registry.builtin.schedule("one_cycle(max_lr=0.1, total_steps=10, cycle_momentum=false)")
+        try rateOnly.checkMomentum(of: adagrad, name: "adagrad")
+        var run = Run(label: "adagrad", spec: "adagrad(lr=0.1)", optimizer: adagrad, schedule: schedule,
+                      oracle: HandOracles.quadratic, start: [1, 1])
+        let advanced = run.advance()
+        #expect(!advanced)
+        #expect(run.failure?.reason.contains("cycle_momentum=false") == true)
     }
 
     private func make(_ name: String, _ args: [String: SpecValue]) throws -> any Schedule {

@@ -80,10 +80,18 @@ public protocol Optimizer {
     /// Forgets the state: the next step is the first step of a fresh instance with the same
     /// hyperparameters (random generators start again from their seed).
     mutating func reset() throws(OptimizerFailure)
+
+    /// Sets the coefficient a momentum-cycling schedule (``Schedule/momentum(at:)``) drives,
+    /// from the next step on, by torch's rule for `cycle_momentum`: the `momentum`
+    /// hyperparameter where the optimizer has one (even when it is 0), else β₁, the first of
+    /// `betas`. Returns false, changing nothing, for an optimizer with neither (the default).
+    mutating func setCycledMomentum(_ value: Double) -> Bool
 }
 
 extension Optimizer {
     public var state: [StateVector] { [] }
+
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { false }
 
     /// A copy configured with `configuration`: how registry entries build an optimizer from a
     /// default instance, so the schema is read in one place (``configure(_:)``).

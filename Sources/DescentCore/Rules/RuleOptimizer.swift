@@ -82,6 +82,15 @@ public struct RuleOptimizer: Optimizer {
         hyperparameters = program.hyperparameterNames.map { c.number($0) }
     }
 
+    /// torch's `cycle_momentum` rule over the rule's scalar hyperparameters: `momentum` if
+    /// declared, else `beta1`.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool {
+        let names = program.hyperparameterNames
+        guard let i = names.firstIndex(of: "momentum") ?? names.firstIndex(of: "beta1") else { return false }
+        hyperparameters[i] = value
+        return true
+    }
+
     public mutating func reset() {
         values = []
         t = 0

@@ -71,12 +71,12 @@ public enum Schedules {
                 .real("div_factor", 25, .positive, "the start rate is max_lr/div_factor"),
                 .real("final_div_factor", 1e4, .positive, "the final rate is the start rate/final_div_factor"),
                 .flag("three_phase", false, "fall back to the start rate before the final anneal"),
-            ]) { c in
+            ] + momentumCycling(base: 0.85, max: 0.95)) { c in
                 try OneCycleSchedule(
                     maxLR: c.number("max_lr"), totalSteps: c.integer("total_steps"), pctStart: c.number("pct_start"),
                     anneal: OneCycleSchedule.Anneal(rawValue: c.choice("anneal_strategy")) ?? .cos,
                     divFactor: c.number("div_factor"), finalDivFactor: c.number("final_div_factor"),
-                    threePhase: c.flag("three_phase"))
+                    threePhase: c.flag("three_phase"), momentum: cycledMomentum(c))
             },
         ScheduleEntry(
             name: "cyclic", summary: "triangle waves between base_lr and max_lr (ignores the base rate)",
@@ -89,12 +89,13 @@ public enum Schedules {
                 .choice("mode", ["triangular", "triangular2", "exp_range"], default: "triangular",
                         "amplitude per cycle: constant, halved every cycle, or scaled by γ^t"),
                 .real("gamma", 1, .positive, "γ of exp_range"),
-            ]) { c in
+            ] + momentumCycling(base: 0.8, max: 0.9)) { c in
                 let up = c.integer("step_size_up"), down = c.integer("step_size_down")
                 return CyclicSchedule(
                     baseLR: c.number("base_lr"), maxLR: c.number("max_lr"), stepSizeUp: up,
                     stepSizeDown: down == 0 ? up : down,
-                    mode: CyclicSchedule.Mode(rawValue: c.choice("mode")) ?? .triangular, gamma: c.number("gamma"))
+                    mode: CyclicSchedule.Mode(rawValue: c.choice("mode")) ?? .triangular, gamma: c.number("gamma"),
+                    momentum: cycledMomentum(c))
             },
         ScheduleEntry(
             name: "trapezoid", summary: "linear warm-up, flat, linear cool-down to 0 (warmup-stable-decay)",
@@ -112,6 +113,19 @@ public enum Schedules {
             parameters: [.integer("warmup", 10, .atLeast(1), "steps of the linear rise to η (the paper used 4000)")]
         ) { c in InverseSqrtSchedule(warmup: c.integer("warmup")) },
     ]
+
+    /// torch's momentum-cycling keys with its defaults for the schedule (`OneCycleLR`: 0.85 and
+    /// 0.95, `CyclicLR`: 0.8 and 0.9).
+    static func momentumCycling(base: Double, max: Double) -> [HyperParameter] {
+        [.flag("cycle_momentum", true, "cycle the optimizer's momentum (or β₁) inversely to the rate"),
+         .real("base_momentum", base, .unit, "the momentum at the peak rate"),
+         .real("max_momentum", max, .unit, "the momentum at the lowest rate")]
+    }
+
+    /// (base_momentum, max_momentum) when `cycle_momentum` is on, else nil.
+    static func cycledMomentum(_ c: Configuration) -> (base: Double, max: Double)? {
+        c.flag("cycle_momentum") ? (c.number("base_momentum"), c.number("max_momentum")) : nil
+    }
 
     /// A real parameter with no default.
     static func requiredReal(_ name: String, _ bounds: HyperParameter.Bounds, _ doc: String) -> HyperParameter {

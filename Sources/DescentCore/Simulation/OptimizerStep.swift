@@ -2,6 +2,7 @@
 /// saddle-escape cloud (``EscapeCloud``, made of runs) and net training (``Trainer``):
 ///
 ///     η_k = schedule(k, η)                          (the base rate η lives in the optimizer)
+///     μ_k = schedule.momentum(k)                    (one_cycle, cyclic: set into the optimizer)
 ///     x_{k+1} = optimizer.step(x_k, g_k, η_k)       (the oracle re-evaluates for SAM, L-BFGS …)
 ///     finite check: every coordinate of x_{k+1} finite, and as many as before
 ///
@@ -17,6 +18,9 @@ public enum OptimizerStep {
                             params: inout [Double], gradient: [Double], oracle: GradientOracle) throws(OptimizerFailure) -> Double? {
         let dimension = params.count
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
+        if let momentum = schedule.momentum(at: k), !optimizer.setCycledMomentum(momentum) {
+            throw OptimizerFailure("the optimizer " + noCycledMomentum)
+        }
         try optimizer.step(params: &params, gradient: gradient, lr: lr, oracle: oracle)
         guard params.count == dimension else { return nil }
         guard params.withUnsafeBufferPointer({ $0.baseAddress.map { VectorKernels.allFinite($0, dimension) } ?? true }) else { return nil }

@@ -67,4 +67,5 @@ private struct ShiftedSchedule: Schedule {
     let offset: Int
 
     func learningRate(at step: Int, base rate: Double) -> Double { base.learningRate(at: step + offset, base: rate) }
+    func momentum(at step: Int) -> Double? { base.momentum(at: step + offset) }
 }

@@ -30,6 +30,8 @@ public struct TransformedOptimizer: Optimizer {
         try inner.configure(configuration)
     }
 
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { inner.setCycledMomentum(value) }
+
     public mutating func reset() throws(OptimizerFailure) {
         for i in transforms.indices { transforms[i].reset() }
         try inner.reset()

@@ -40,6 +40,9 @@ public struct Lion: Optimizer {
 
     public mutating func reset() { average = [] }
 
+    /// torch's `cycle_momentum` rule: this optimizer's β₁ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { beta1 = value; return true }
+
 
     /// `lion`: the registry entry, with the paper's defaults.
     public static let entry = OptimizerEntry(

@@ -35,6 +35,9 @@ public struct LookaheadNesterov: Optimizer {
 
     public mutating func reset() { velocity = [] }
 
+    /// torch's `cycle_momentum` rule: this optimizer's momentum μ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { momentum = value; return true }
+
 
     /// `nag`: the registry entry.
     public static let entry = OptimizerEntry(

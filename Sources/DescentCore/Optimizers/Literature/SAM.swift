@@ -42,6 +42,9 @@ public struct SAM: Optimizer {
 
     public mutating func reset() { buffer = [] }
 
+    /// torch's `cycle_momentum` rule: this optimizer's momentum μ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { momentum = value; return true }
+
 
     /// `sam`: the registry entry.
     public static let entry = OptimizerEntry(

@@ -11,6 +11,9 @@ public struct Signum: Optimizer {
     public var learningRate: Double
     /// β; 0 gives signSGD.
     public var momentum: Double
+    /// Whether β is a hyperparameter (`signum`), so that a momentum-cycling schedule drives it;
+    /// not for `signsgd`.
+    var hasMomentum = true
     private var average: [Double] = []
 
     public init(lr: Double = 0.01, momentum: Double = 0.9) {
@@ -36,11 +39,21 @@ public struct Signum: Optimizer {
 
     public mutating func reset() { average = [] }
 
+    /// torch's `cycle_momentum` rule: `signum`'s β follows the schedule; `signsgd` has none.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool {
+        if hasMomentum { momentum = value }
+        return hasMomentum
+    }
+
     /// `signsgd`: x ← x − η·sign(g).
     public static let signSGDEntry = OptimizerEntry(
         name: "signsgd", summary: "step by the sign of the gradient: every coordinate moves by lr",
         reference: "Bernstein et al. 2018", parameters: [LiteratureSchema.lr(0.01)]
-    ) { c in try Signum(momentum: 0).configured(c) }
+    ) { c in
+        var signSGD = Signum(momentum: 0)
+        signSGD.hasMomentum = false
+        return try signSGD.configured(c)
+    }
 
     /// `signum`: signSGD on the moving average of the gradient.
     public static let entry = OptimizerEntry(

@@ -107,4 +107,7 @@ public struct Adam: Optimizer {
     }
 
     public mutating func reset() { moments.clear() }
+
+    /// torch's `cycle_momentum` rule: this optimizer's β₁ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { beta1 = value; return true }
 }

@@ -107,6 +107,9 @@ public struct NAdam: Optimizer {
 
     public mutating func reset() { moments.clear() }
 
+    /// torch's `cycle_momentum` rule: this optimizer's β₁ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { beta1 = value; return true }
+
 
     /// `nadam`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(

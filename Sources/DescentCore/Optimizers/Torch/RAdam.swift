@@ -106,6 +106,9 @@ public struct RAdam: Optimizer {
 
     public mutating func reset() { moments.clear() }
 
+    /// torch's `cycle_momentum` rule: this optimizer's β₁ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { beta1 = value; return true }
+
 
     /// `radam`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(

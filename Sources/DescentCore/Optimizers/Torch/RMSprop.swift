@@ -88,6 +88,9 @@ public struct RMSprop: Optimizer {
 
     public mutating func reset() { averages.clear() }
 
+    /// torch's `cycle_momentum` rule: this optimizer's momentum μ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { momentum = value; return true }
+
 
     /// `rmsprop`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(

@@ -74,6 +74,9 @@ public struct SGD: Optimizer {
 
     public mutating func reset() { buffer.clear() }
 
+    /// torch's `cycle_momentum` rule: this optimizer's momentum μ follows the schedule.
+    public mutating func setCycledMomentum(_ value: Double) -> Bool { momentum = value; return true }
+
 
     /// `sgd`: the registry entry, with PyTorch's defaults.
     public static let entry = OptimizerEntry(
