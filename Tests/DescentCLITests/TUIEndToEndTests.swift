@@ -89,6 +89,24 @@ private final class TmuxSession {
         return screen
     }
 
+    /// Like ``waitFor(_:_:)``, but returns only a screen that has settled: the same capture 150 ms
+    /// later. A capture can land between the writes of one frame (under load tmux may have applied
+    /// the new "paused" but not yet the new step number); reading a number off such a screen would
+    /// make the next expectation wait for the wrong step.
+    @discardableResult
+    func waitForSettled(_ what: String, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(15)
+        var screen = try waitFor(what, predicate)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.15)
+            let again = try waitFor(what, predicate)
+            if again == screen { return screen }
+            screen = again
+        }
+        Issue.record("\(what) never settled; the pane shows:\n\(screen)")
+        throw TmuxError(message: "timeout")
+    }
+
     /// The number after "step " in the status line (the last non-empty line).
     static func shownStep(_ screen: String) -> Int? {
         guard let status = screen.split(separator: "\n").last(where: { $0.contains("step ") }),
@@ -157,7 +175,7 @@ func playInARealTerminal() throws {
     try session.send("Space")
     screen = try session.waitFor("playback") { $0.contains("playing") && (TmuxSession.shownStep($0) ?? 0) > 0 }
     try session.send("Space")
-    screen = try session.waitFor("pause") { $0.contains("paused") }
+    screen = try session.waitForSettled("pause") { $0.contains("paused") }
     let paused = try #require(TmuxSession.shownStep(screen))
     #expect(paused > 0)
 
