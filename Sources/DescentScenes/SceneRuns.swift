@@ -50,7 +50,7 @@ extension Scene {
     public func start(_ i: Int) -> [Double] { optimizers[i].start ?? start }
 
     /// One fresh run per optimizer, labelled with the scene's labels (not for cloud scenes,
-    /// whose runs come from ``makeEscape(registry:)``).
+    /// whose runs come from ``makeCloud(registry:)``).
     public func makeRuns(registry: Registry, recordsState: Bool = true) throws(SpecError) -> [Run] {
         var runs: [Run] = []
         for i in optimizers.indices {
@@ -71,10 +71,10 @@ extension Scene {
 
     /// For a scene with a `[cloud]`: one cloud of runs per optimizer from the same random
     /// starts, with the escape fraction per step; nil for other scenes.
-    public func makeEscape(registry: Registry) throws(SpecError) -> SaddleEscape? {
+    public func makeCloud(registry: Registry) throws(SpecError) -> Cloud? {
         guard let cloud, let surface else { return nil }
         let registry = extending(registry)
-        return try SaddleEscape(
+        return try Cloud(
             surface: surface.surface, optimizers: optimizers.indices.map { (chainSpec($0), optimizers[$0].label) },
             starts: cloud.starts, escapeRadius: cloud.escapeRadius, seed: optimizerSeed, registry: registry,
             schedule: try makeSchedule(registry: registry))

@@ -71,10 +71,12 @@ struct RenderCommand: ParsableCommand {
             if let at, at > race.steps {
                 throw CommandError("--at \(at) is past the run's last step, \(race.steps) (--steps or the scene's run.steps)")
             }
-            var state = SurfaceState(setup: race, width: width, height: height)
-            state.seek(toStep: at ?? race.steps)
-            if keys { _ = state.apply(.toggleHelp) }
-            frame = FrameComposer(glyphs: glyphs, hasColors: depth != .none).compose(state)
+            let composer = FrameComposer(glyphs: glyphs, hasColors: depth != .none)
+            if let cloud = race.cloud {
+                frame = composer.compose(shown(CloudState(setup: race, cloud: cloud, width: width, height: height), at: at ?? race.steps))
+            } else {
+                frame = composer.compose(shown(SurfaceState(setup: race, width: width, height: height), at: at ?? race.steps))
+            }
         } else {
             var state = TrainingState(setup: content.training)
             guard state.panels.contains(panel) else {
@@ -97,6 +99,14 @@ struct RenderCommand: ParsableCommand {
         case .svg: print(SVGWriter(depth: depth).svg(frame, title: "descent"), terminator: "")
         case .html: print(SVGWriter(depth: depth).html(frame, title: "descent"), terminator: "")
         }
+    }
+
+    /// `state` at step `step`, with the help overlay when `--keys` asks for it.
+    private func shown<State: PlotScreen>(_ state: State, at step: Int) -> State {
+        var state = state
+        state.seek(toStep: step)
+        if keys { _ = state.apply(.toggleHelp) }
+        return state
     }
 
     /// The colour depth: as asked, or for `auto` the environment's when stdout is a terminal

@@ -128,3 +128,12 @@ func sceneTextHasNoCombiningMarks(file: String) throws {
     let marks = text.unicodeScalars.filter { [.nonspacingMark, .enclosingMark].contains($0.properties.generalCategory) }
     #expect(marks.isEmpty, "\(file): \(marks.map { String($0.value, radix: 16) })")
 }
+
+@Test func renderingACloudSceneDrawsTheCloudScreen() throws {
+    let path = scenesDirectory.appendingPathComponent("saddle-escape.toml").path
+    let result = try DescentProcess.run(["render", path, "--color", "never", "--size", "120x40", "--at", "20"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("escaped fraction"))
+    #expect(result.stdout.contains("Half escaped"))
+    #expect(!result.stdout.contains("loss f(x)"))
+}

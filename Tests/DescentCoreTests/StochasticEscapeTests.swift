@@ -40,7 +40,7 @@ import Testing
     /// form. Every start with y₀ ≠ 0 escapes; after 300 steps that is all of them.
     @Test func randomInitGradientDescentEscapesForAlmostAllStarts() throws {
         let starts = StartCloud(count: 1000, center: [0, 0], radius: 0.1, seed: 17)
-        var scenario = try SaddleEscape(surface: Self.saddle, optimizers: [("sgd(lr=0.1)", "GD")], starts: starts,
+        var scenario = try Cloud(surface: Self.saddle, optimizers: [("sgd(lr=0.1)", "GD")], starts: starts,
                                         escapeRadius: 1, seed: 17, registry: .builtin)
         let clock = ContinuousClock()
         let elapsed = clock.measure { scenario.advance(toStep: 300) }
@@ -72,7 +72,7 @@ import Testing
     @Test func escapeFractionRisesWithNoise() throws {
         let sigmas = [0, 1e-6, 1e-4, 1e-2, 1.0]
         let starts = StartCloud(count: 200, center: [0, 0], radius: 0, seed: 5)
-        var scenario = try SaddleEscape(
+        var scenario = try Cloud(
             surface: Self.saddle, optimizers: sigmas.map { ("noise(sigma=\($0)) | sgd(lr=0.1)", nil) },
             starts: starts, escapeRadius: 1, seed: 5, registry: .builtin)
         scenario.advance(toStep: 300)
@@ -111,7 +111,7 @@ import Testing
     /// then diverges (x' = x − 3ηx² on the negative x axis blows up), which counts as escaped.
     @Test func monkeySaddleRandomInit() throws {
         let starts = StartCloud(count: 1000, center: [0, 0], radius: 0.5, seed: 9)
-        var scenario = try SaddleEscape(surface: Self.monkeySaddle, optimizers: [("sgd(lr=0.1)", nil)], starts: starts,
+        var scenario = try Cloud(surface: Self.monkeySaddle, optimizers: [("sgd(lr=0.1)", nil)], starts: starts,
                                         escapeRadius: 1, seed: 9, registry: .builtin)
         scenario.advance(toStep: 300)
         let cloud = scenario.clouds[0]

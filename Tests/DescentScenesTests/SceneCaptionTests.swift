@@ -95,7 +95,7 @@ import Testing
 
     @Test func saddleEscape() throws {
         let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("saddle-escape.toml").path, registry: .builtin)
-        var escape = try #require(try scene.makeEscape(registry: .builtin))
+        var escape = try #require(try scene.makeCloud(registry: .builtin))
         escape.advance(toStep: scene.steps)
         let slow = escape.clouds[0], fast = escape.clouds[1]
         #expect(slow.count == 500 && fast.count == 500)

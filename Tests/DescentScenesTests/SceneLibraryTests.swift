@@ -50,7 +50,7 @@ import Testing
     private func playSurfaceRace(_ scene: Scene, file: String) throws {
         #expect(!scene.notes.isEmpty && !scene.optimizers.isEmpty)
         #expect(scene.notes.allSatisfy { $0.step <= scene.steps })
-        if var escape = try scene.makeEscape(registry: .builtin) {
+        if var escape = try scene.makeCloud(registry: .builtin) {
             escape.advance(toStep: scene.steps)
             for cloud in escape.clouds {
                 #expect(cloud.runs.allSatisfy { $0.divergedAt == nil && $0.steps == scene.steps })

@@ -36,7 +36,7 @@ import Testing
         #expect(scene.surface == nil && scene.optimizers.isEmpty && scene.notes.isEmpty && scene.start == [0, 0])
         #expect(scene.view.x == -1...1 && scene.view.y == -1...1)
         #expect(try scene.makeRace(registry: .builtin) == nil)
-        #expect(try scene.makeEscape(registry: .builtin) == nil)
+        #expect(try scene.makeCloud(registry: .builtin) == nil)
         #expect(try scene.makeRuns(registry: .builtin).isEmpty)
     }
 

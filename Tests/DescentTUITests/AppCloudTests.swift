@@ -7,42 +7,42 @@ import Testing
 
 /// The random-init saddle-escape scene (`scenes/saddle-escape.toml`): 500 starts within 0.1 of
 /// the saddle of x² − y², GD with η = 0.05 and η = 0.2, escape radius 1.
-private func escapeState(width: Int = 200, height: Int = 50) throws -> SurfaceState {
+private func escapeState(width: Int = 200, height: Int = 50) throws -> CloudState {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenes/saddle-escape.toml").path
-    return SurfaceState(setup: try #require(try RaceSetup(scene: try Scene.load(path: path, registry: .builtin), registry: .builtin)), width: width, height: height)
+    let setup = try #require(try RaceSetup(scene: try Scene.load(path: path, registry: .builtin), registry: .builtin))
+    return CloudState(setup: setup, cloud: try #require(setup.cloud), width: width, height: height)
 }
 
-private func compose(_ state: SurfaceState) -> CellBuffer { FrameComposer(glyphs: .unicode).compose(state) }
+private func compose(_ state: CloudState) -> CellBuffer { FrameComposer(glyphs: .unicode).compose(state) }
 
 /// Braille cells in lane `k`'s colour inside the plot area.
-private func dotCells(_ state: SurfaceState, lane k: Int) -> Int {
+private func dotCells(_ state: CloudState, lane k: Int) -> Int {
     let buffer = compose(state)
     let plot = PlotGeometry.layout(state).plot
     var count = 0
     for y in plot.y..<plot.maxY {
         for x in plot.x..<plot.maxX {
             let cell = buffer[x, y]
-            if cell.style.foreground == state.lanes[k].color, (0x2801...0x28FF).contains(cell.scalar.value) { count += 1 }
+            if cell.style.foreground == state.styles[k].color, (0x2801...0x28FF).contains(cell.scalar.value) { count += 1 }
         }
     }
     return count
 }
 
 /// The legend's escaped column of lane `k` as a fraction (the cell reads "96.2%").
-private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double {
-    let escape = try #require(state.escape)
-    let cell = try #require(FrameComposer(glyphs: .unicode).cloudLegend(escape, state: state).rows[k].cells.first)
+private func legendFraction(_ state: CloudState, lane k: Int) throws -> Double {
+    let cell = try #require(FrameComposer(glyphs: .unicode).cloudLegend(state).rows[k].cells.first)
     #expect(cell.hasSuffix("%"))
     return try #require(Double(cell.dropLast())) / 100
 }
 
 @Test func cloudSceneCarriesItsEscapeWithoutANotice() throws {
     let state = try escapeState()
-    let escape = try #require(state.escape)
+    let escape = state.cloud
     #expect(escape.clouds.count == 2)
     #expect(escape.clouds.map(\.count) == [500, 500])
-    #expect(escape.clouds.map(\.label) == state.lanes.map(\.label))
+    #expect(escape.clouds.map(\.label) == state.styles.map(\.label))
     #expect(state.notice == nil)
 }
 
@@ -58,7 +58,7 @@ private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double
     #expect(text.contains("Half escaped"))
     #expect(!text.contains("loss f(x)"))
     state.seek(toStep: 10)
-    #expect(state.escape?.step == 10)
+    #expect(state.cloud.step == 10)
     // η = 0.05 multiplies y by 1.1 per step: after 10 steps every run is within 0.1·1.1¹⁰ ≈ 0.26
     // of the x axis and near the saddle, so its dots are still on screen.
     #expect(dotCells(state, lane: 0) > 0)
@@ -74,7 +74,7 @@ private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double
     try #expect(legendFraction(state, lane: 0) == 0)
     try #expect(legendFraction(state, lane: 1) == 0)
     state.seek(toStep: 20)
-    let escape = try #require(state.escape)
+    let escape = state.cloud
     for k in 0..<2 {
         try #expect(Swift.abs(legendFraction(state, lane: k) - escape.clouds[k].fraction(at: 20)) <= 0.0005)
     }
@@ -88,10 +88,10 @@ private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double
 @Test func steppingBackShowsTheEarlierFractionsAndDots() throws {
     var state = try escapeState()
     state.seek(toStep: 40)
-    let atFive = try #require(state.escape).clouds.map { $0.fraction(at: 5) }
+    let atFive = state.cloud.clouds.map { $0.fraction(at: 5) }
     for _ in 0..<35 { _ = state.apply(.stepBack) }
     #expect(state.step == 5)
-    #expect(state.escape?.step == 40)
+    #expect(state.cloud.step == 40)
     for k in 0..<2 { try #expect(Swift.abs(legendFraction(state, lane: k) - atFive[k]) <= 0.0005) }
     _ = state.apply(.jumpToStart)
     #expect(state.step == 0)
@@ -106,7 +106,7 @@ private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double
     _ = state.apply(.togglePlay)
     _ = state.tick(seconds: 0.5)
     #expect(state.step > 1)
-    #expect(state.escape?.step == state.step)
+    #expect(state.cloud.step == state.step)
     _ = state.apply(.faster)
     _ = state.apply(.reset)
     #expect(state.step == 0)
@@ -119,7 +119,7 @@ private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double
     state.seek(toStep: 10)
     _ = state.apply(.scaleLearningRate(up: true))
     #expect(state.notice?.contains("u/d") == true)
-    #expect(state.lanes[0].learningRate == 0.05)
+    #expect(state.styles[0].learningRate == 0.05)
     _ = state.apply(.moveCursor(dx: 1, dy: 0))
     _ = state.apply(.startAtCursor)
     #expect(state.notice?.contains("Enter") == true)
@@ -140,4 +140,13 @@ private func legendFraction(_ state: SurfaceState, lane k: Int) throws -> Double
     let allASCII = ascii.unicodeScalars.allSatisfy { $0.isASCII }
     #expect(allASCII)
     #expect(ascii.contains("GD"))
+}
+
+@Test func aCloudSceneOpensTheCloudScreenNotTheRace() throws {
+    let state = try escapeState()
+    let model = AppModel(lesson: LessonContent(race: state.setup, training: nil), width: 120, height: 40)
+    #expect(model.screen == .cloud)
+    #expect(model.lesson?.surface == nil)
+    #expect(model.lesson?.cloud?.cloud.clouds.count == 2)
+    #expect(AppView(glyphs: .unicode).compose(model).text() == FrameComposer(glyphs: .unicode).compose(model.lesson!.cloud!).text())
 }

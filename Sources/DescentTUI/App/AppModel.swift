@@ -22,11 +22,13 @@ public enum Screen: Sendable, Equatable {
     }
 }
 
-/// An open lesson: its surface screen (a race or a cloud) and its training screen (either may
-/// be missing), which of the two is on show (`n` switches, each keeping its state), and its
-/// place in the lesson list (nil when opened directly, e.g. `descent play FILE`).
+/// An open lesson: its plot screen (a surface race or a cloud; at most one of the two) and its
+/// training screen (either may be missing), which of the two is on show (`n` switches, each
+/// keeping its state), and its place in the lesson list (nil when opened directly, e.g.
+/// `descent play FILE`).
 public struct LessonScreens {
     public internal(set) var surface: SurfaceState?
+    public internal(set) var cloud: CloudState?
     public internal(set) var training: TrainingState?
     public internal(set) var showsTraining: Bool
     public internal(set) var index: Int?
@@ -34,12 +36,27 @@ public struct LessonScreens {
     /// The screens of `content` on a `width` × `height` terminal; the training view first when
     /// asked or when there is no surface race.
     public init(content: LessonContent, index: Int? = nil, startInTraining: Bool = false, width: Int, height: Int) {
-        surface = content.race.map { SurfaceState(setup: $0, width: width, height: height) }
+        if let race = content.race {
+            if let cloud = race.cloud {
+                self.cloud = CloudState(setup: race, cloud: cloud, width: width, height: height)
+            } else {
+                surface = SurfaceState(setup: race, width: width, height: height)
+            }
+        }
         training = content.training.map { TrainingState(setup: $0, canSwitchView: content.race != nil) }
-        showsTraining = training != nil && (startInTraining || surface == nil)
+        showsTraining = training != nil && (startInTraining || content.race == nil)
         self.index = index
-        surface?.returnsToList = index != nil
+        plot?.controls.returnsToList = index != nil
         training?.returnsToList = index != nil
+    }
+
+    /// The plot screen, the race or the cloud, whichever the lesson has.
+    public internal(set) var plot: (any PlotScreen)? {
+        get { surface.map { $0 as any PlotScreen } ?? cloud }
+        set {
+            if let state = newValue as? SurfaceState { surface = state }
+            if let state = newValue as? CloudState { cloud = state }
+        }
     }
 }
 
@@ -50,7 +67,7 @@ public struct LessonScreens {
 /// building a lesson is a ``Command/load(index:)`` whose answer comes back as a message.
 ///
 /// Adding a screen feature: a key row in ``Keymap``, a case in ``Action``, its handling in the
-/// screen's `apply` (``SurfaceState``, ``TrainingState``, ``LessonList``); effects as new
+/// screen's `apply` (``PlotScreen`` for the race and the cloud, ``TrainingState``, ``LessonList``); effects as new
 /// ``Command`` cases carried out by ``AppLoop``.
 public struct AppModel {
     /// The lesson list, nil for a session started on one lesson (then `q` quits).
@@ -78,14 +95,14 @@ public struct AppModel {
     public var screen: Screen {
         guard let lesson else { return .lessons }
         if lesson.showsTraining { return .training }
-        return lesson.surface?.escape == nil ? .surface : .cloud
+        return lesson.cloud == nil ? .surface : .cloud
     }
 
     /// Whether the screen on show is playing (its ticks measure time from the previous one).
     public var isPlaying: Bool {
         switch screen {
         case .lessons: false
-        case .surface, .cloud: lesson?.surface?.isPlaying ?? false
+        case .surface, .cloud: lesson?.plot?.controls.isPlaying ?? false
         case .training: lesson?.training?.isPlaying ?? false
         }
     }
@@ -107,17 +124,17 @@ public struct AppModel {
         case .action(let action): commands = apply(action)
         case let .mouse(x, y, button):
             guard screen == .surface || screen == .cloud else { return [] }
-            lesson?.surface?.mouse(x: x, y: y, button: button)
+            lesson?.plot?.mouse(x: x, y: y, button: button)
             commands = []
         case let .resize(width, height):
             self.width = max(0, width)
             self.height = max(0, height)
-            lesson?.surface?.resize(width: width, height: height)
+            lesson?.plot?.resize(width: width, height: height)
             commands = []
         case .tick(let seconds):
             switch screen {
             case .lessons: commands = []
-            case .surface, .cloud: commands = lesson?.surface?.tick(seconds: seconds) ?? []
+            case .surface, .cloud: commands = lesson?.plot?.tick(seconds: seconds) ?? []
             case .training: commands = lesson?.training?.tick() ?? []
             }
         case .signal(let signal): return [.interrupted(signal: signal)]
@@ -138,7 +155,7 @@ public struct AppModel {
         }
         switch screen {
         case .lessons: return lessons?.apply(action) ?? []
-        case .surface, .cloud: return lesson?.surface?.apply(action) ?? []
+        case .surface, .cloud: return lesson?.plot?.apply(action) ?? []
         case .training: return lesson?.training?.apply(action) ?? []
         }
     }
@@ -196,7 +213,7 @@ public struct AppModel {
         }
         if let list = lessons, let opening = list.opening, let preview = list.preview, preview.index == opening {
             var screens = preview.screens
-            screens.surface?.resize(width: width, height: height)
+            screens.plot?.resize(width: width, height: height)
             lesson = screens
             lessons?.opening = nil
             out.append(.repaint)
@@ -212,13 +229,13 @@ public struct AppModel {
     private mutating func switchView() -> [Command] {
         guard var screens = lesson else { return [] }
         if screens.showsTraining {
-            guard screens.surface != nil else { return [] }
+            guard screens.plot != nil else { return [] }
             screens.showsTraining = false
             lesson = screens
             return [.repaint]
         }
         guard let training = screens.training else {
-            screens.surface?.notice = "this lesson has no training race"
+            screens.plot?.controls.notice = "this lesson has no training race"
             lesson = screens
             return []
         }
@@ -231,7 +248,7 @@ public struct AppModel {
     private mutating func setNotice(_ text: String) {
         switch screen {
         case .lessons: lessons?.notice = text
-        case .surface, .cloud: lesson?.surface?.notice = text
+        case .surface, .cloud: lesson?.plot?.controls.notice = text
         case .training: lesson?.training?.notice = text
         }
     }

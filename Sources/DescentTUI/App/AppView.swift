@@ -21,6 +21,7 @@ public struct AppView {
                 return self.training.compose(training, width: model.width, height: model.height)
             }
             if let state = lesson.surface { return surface.compose(state) }
+            if let state = lesson.cloud { return surface.compose(state) }
         }
         guard let list = model.lessons else { return CellBuffer(width: model.width, height: model.height) }
         return lessons.compose(list, width: model.width, height: model.height)

@@ -68,8 +68,8 @@ public struct LessonRecorder {
     /// The caption text when a surface race stopped before its horizon (at a pausing note),
     /// nil when it stopped for good.
     static func pausedCaption(_ model: AppModel) -> String? {
-        guard model.screen == .surface || model.screen == .cloud, let surface = model.lesson?.surface,
-              !surface.isPlaying, surface.step < surface.horizon else { return nil }
-        return surface.caption?.text ?? ""
+        guard model.screen == .surface || model.screen == .cloud, let plot = model.lesson?.plot,
+              !plot.controls.isPlaying, plot.controls.step < plot.controls.horizon else { return nil }
+        return plot.caption?.text ?? ""
     }
 }

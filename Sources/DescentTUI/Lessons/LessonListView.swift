@@ -97,6 +97,10 @@ public struct LessonListView {
             state.resize(width: width, height: height)
             return surface.composePlot(state)
         }
+        if var state = screens.cloud {
+            state.resize(width: width, height: height)
+            return surface.composePlot(state)
+        }
         if let state = screens.training { return training.compose(state, width: width, height: height) }
         return CellBuffer(width: width, height: height)
     }

@@ -22,69 +22,22 @@ public struct FrameComposer {
     func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
 
     /// The frame for `state` at its screen size.
-    public func compose(_ state: SurfaceState) -> CellBuffer {
-        var buffer = CellBuffer(width: state.width, height: state.height)
-        let layout = PlotGeometry.layout(state)
-        guard layout.arrangement != .tooSmall else {
-            ScreenLayout.drawTooSmall(into: &buffer)
-            return buffer
-        }
-        for panel in PlotGeometry.panels(state, layout: layout) { drawPanel(panel, state: state, into: &buffer) }
-        drawCaption(state, into: &buffer, plot: layout.plot)
-        if let rect = layout.legend {
-            let table = state.escape.map { cloudLegend($0, state: state) } ?? legend(state, width: rect.width)
-            table.draw(into: &buffer, rect: rect, glyphs: glyphs)
-        }
-        if let rect = layout.leaderboard { drawLeaderboard(state, into: &buffer, rect: rect) }
-        if let rect = layout.inspector {
-            if let escape = state.escape {
-                drawCloudInspector(escape, state: state, into: &buffer, rect: rect)
-            } else {
-                drawInspector(state, into: &buffer, rect: rect)
-            }
-        }
-        for (rect, chart) in zip(layout.charts, charts(state)) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
-        if let rect = layout.status { statusBar(state).draw(into: &buffer, rect: rect, glyphs: glyphs) }
-        if state.showsHelp { HelpOverlay.draw(state.context, page: state.helpPage, into: &buffer, glyphs: glyphs) }
-        return buffer
-    }
+    public func compose(_ state: SurfaceState) -> CellBuffer { composeScreen(state, parts(state)) }
 
     /// The plot panels of `state` filling its whole screen size (no legend, charts or status):
     /// the lesson list's preview.
-    public func composePlot(_ state: SurfaceState) -> CellBuffer {
-        var buffer = CellBuffer(width: state.width, height: state.height)
-        let layout = AppLayout(arrangement: .plotOnly, plot: buffer.bounds, legend: nil, leaderboard: nil, inspector: nil,
-                               charts: [], status: nil)
-        for panel in PlotGeometry.panels(state, layout: layout) { drawPanel(panel, state: state, into: &buffer) }
-        return buffer
-    }
+    public func composePlot(_ state: SurfaceState) -> CellBuffer { composePlotOnly(state, parts(state)) }
 
-    // MARK: - Plot
-
-    private func drawPanel(_ panel: PlotPanel, state: SurfaceState, into buffer: inout CellBuffer) {
-        if let lane = panel.titleLane {
-            let selected = lane == state.selected
-            let title = (selected ? "▸" : " ") + "\(lane + 1) " + state.lanes[lane].label
-            buffer.write(text(TextFitting.truncate(title, to: panel.rect.width - 1, ellipsis: glyphs.ellipsis)),
-                         x: panel.rect.x, y: panel.rect.y,
-                         style: Style(foreground: state.lanes[lane].color, attributes: selected ? .bold : []))
-        }
-        let showsHeatmap = state.showsHeatmap && hasColors
-        // Without colours a cloud's dots could not be told from iso-lines: a cloud shows none then.
-        let showsContours = state.showsContours && (hasColors || state.escape == nil)
-        let wantsLayers = showsHeatmap || showsContours
-        let layers = wantsLayers ? cache.layers(for: state.surface, viewport: panel.localViewport) : nil
-        let model = PlotModel(
-            viewBox: panel.box, layers: layers, showsHeatmap: showsHeatmap, showsContours: showsContours,
-            contourColor: showsHeatmap ? .rgb(200, 200, 200) : .rgb(140, 140, 140),
-            criticalPoints: state.surface.criticalPoints,
-            trajectories: state.escape.map { cloudOverlays($0, state: state, lanes: panel.lanes) }
-                ?? panel.lanes.map { trajectory(state.lanes[$0], index: $0, state: state) },
-            arrows: state.escape == nil && panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [],
-            cursor: state.cursor, boldTrails: state.boldTrails)
-        var local = CellBuffer(width: panel.plotRect.width, height: panel.plotRect.height)
-        PlotWidget.draw(model, into: &local, rect: local.bounds, glyphs: glyphs)
-        buffer.paste(local, x: panel.plotRect.x, y: panel.plotRect.y)
+    /// What the race draws in the shared frame: its trails, the selected run's step arrows, its
+    /// legend, leaderboard, step inspector and the loss and gradient-norm charts.
+    private func parts(_ state: SurfaceState) -> PlotScreenParts {
+        PlotScreenParts(
+            overlays: { panel in panel.lanes.map { trajectory(state.lanes[$0], index: $0, state: state) } },
+            arrows: { panel in panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [] },
+            legend: { width in legend(state, width: width) },
+            leaderboard: { buffer, rect in drawLeaderboard(state, into: &buffer, rect: rect) },
+            inspector: { buffer, rect in drawInspector(state, into: &buffer, rect: rect) },
+            charts: { charts(state) })
     }
 
     /// At most this many points of a trail are drawn (evenly thinned beyond it).
@@ -114,7 +67,6 @@ public struct FrameComposer {
     // MARK: - Charts
 
     private func charts(_ state: SurfaceState) -> [LineChart] {
-        if let escape = state.escape { return cloudCharts(escape, state: state) }
         func series(_ values: (Run) -> [Double]) -> [ChartSeries] {
             state.visibleLanes.map { index, lane in
                 let last = lane.shownStep(state.step)

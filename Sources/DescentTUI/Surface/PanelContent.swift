@@ -47,13 +47,17 @@ extension FrameComposer {
     }
 
     /// "Leaderboard (tol TOL)" and the first arrivals within the tolerance of a minimum by the
-    /// shown step; for a cloud scene "Half escaped" and the first steps at which half of each
-    /// cloud had escaped.
+    /// shown step.
     func drawLeaderboard(_ state: SurfaceState, into buffer: inout CellBuffer, rect: Rect) {
+        drawBoard(title: "Leaderboard (tol \(NumberFormat.compact(state.setup.tolerance)))", state.leaderboard, styles: state.styles,
+                  into: &buffer, rect: rect)
+    }
+
+    /// A board under `title`: per entry its place, the optimizer's label in its colour and the
+    /// step (as many as fit, "+N" for the rest), or "nobody yet".
+    func drawBoard(title: String, _ board: [(index: Int, step: Int)], styles: [LaneStyle], into buffer: inout CellBuffer,
+                   rect: Rect) {
         buffer.fill(rect)
-        let board = state.escape.map { halfEscaped($0, state: state) } ?? state.leaderboard
-        let title = state.escape.map { "Half escaped (R \(NumberFormat.compact($0.escapeRadius)))" }
-            ?? "Leaderboard (tol \(NumberFormat.compact(state.setup.tolerance)))"
         buffer.write(TextFitting.truncate(title, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: rect.y,
                      style: Style(attributes: .bold), clip: rect)
         guard !board.isEmpty else {
@@ -61,7 +65,7 @@ extension FrameComposer {
             return
         }
         for (place, entry) in board.prefix(rect.height - 1).enumerated() {
-            let lane = state.lanes[entry.index]
+            let lane = styles[entry.index]
             let line = " \(place + 1). " + lane.label
             let when = "step \(entry.step)"
             let y = rect.y + 1 + place
@@ -112,36 +116,5 @@ extension FrameComposer {
         let title = "step \(anatomy.step)→\(anatomy.step + 1)"
         LegendTable(labelTitle: text(title), columns: [.init(title: "x"), .init(title: "y")], rows: rows)
             .draw(into: &buffer, rect: body, glyphs: glyphs)
-    }
-
-    /// The status line: play state, step and horizon, speed, the seed of a race with
-    /// randomness, a notice or the cursor readout, then key hints.
-    func statusBar(_ state: SurfaceState) -> StatusBar {
-        var segments = [
-            state.isPlaying ? "▶ playing" : "▮▮ paused",
-            "step \(state.step)/\(state.horizon)",
-            PlaybackSpeed.label(state.stepsPerSecond),
-        ]
-        if let seed = state.setup.seed { segments.append("seed \(seed)") }
-        if let notice = state.notice { segments.append(notice) }
-        if let cursor = state.cursor { segments.append(readout(state.surface, at: cursor)) }
-        if state.layoutMode == .grid { segments.append("grid") }
-        return StatusBar(segments: segments.map(text),
-                         hints: Keymap.hints(in: state.context, backToList: state.returnsToList).map { StatusBar.Hint(key: text($0.key), action: $0.action, isEssential: $0.isEssential) })
-    }
-
-    /// The caption box at the bottom of the plot area: the title in its top edge (a scene's),
-    /// and the caption at the shown step (else the description), wrapped; at most a third of
-    /// the plot's height (longer text ends in `…`). Nothing for a race without title or notes.
-    func drawCaption(_ state: SurfaceState, into buffer: inout CellBuffer, plot: Rect) {
-        CaptionBox.draw(title: text(state.setup.title ?? ""), body: text(state.caption?.text ?? state.setup.description ?? ""),
-                        into: &buffer, bottomOf: plot, glyphs: glyphs)
-    }
-
-    /// "x 1.23 y 0.45 f 2.31 ∇f (0.12, -3.4)" at point p.
-    func readout(_ surface: Surface, at p: PlanePoint) -> String {
-        let d = surface.valueAndGradient(p.x, p.y)
-        func n(_ v: Double) -> String { NumberFormat.compact(v) }
-        return "x \(n(p.x)) y \(n(p.y)) f \(n(d.value)) ∇f (\(n(d.dx)), \(n(d.dy)))"
     }
 }

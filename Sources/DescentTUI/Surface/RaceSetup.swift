@@ -61,8 +61,8 @@ public struct RaceSetup {
     /// A notice shown in the status line at first (e.g. what of a scene is not shown), or nil.
     public var notice: String?
     /// A cloud scene's random-init saddle escape, not yet advanced: one cloud of runs per entry
-    /// (in the entries' order), drawn as dots with the escaped fraction charted; nil for a race.
-    public var escape: SaddleEscape?
+    /// (in the entries' order), shown by the cloud screen (``CloudState``); nil for a race.
+    public var cloud: Cloud?
 
     /// A setup showing `view` (default: the surface's own view box).
     public init(surface: Surface, start: [Double], entries: [Entry], schedule: any Schedule = ConstantSchedule(),

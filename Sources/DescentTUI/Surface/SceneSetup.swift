@@ -8,9 +8,9 @@ extension RaceSetup {
     /// tolerance, nearest ladder speed, layout, title, description and notes; the seed is shown
     /// when the scene has noise, data or a cloud.
     ///
-    /// A cloud scene also carries its ``SaddleEscape`` (``escape``): the app draws every run of
-    /// every optimizer as a dot and charts the escaped fraction; the entries (from the cloud's
-    /// centre) give each cloud its label, colour and visibility. Nil for a training-only scene.
+    /// A cloud scene also carries its ``Cloud`` (``cloud``), shown by the cloud screen; the
+    /// entries (from the cloud's centre) give each cloud its label, colour and visibility. Nil
+    /// for a training-only scene.
     public init?(scene: Scene, registry: Registry) throws(SpecError) {
         let registry = scene.extending(registry)
         guard let surface = scene.surface else { return nil }
@@ -31,7 +31,7 @@ extension RaceSetup {
         notes = scene.notes.sorted { $0.step < $1.step }
         speedIndex = PlaybackSpeed.nearestIndex(to: scene.speed)
         if try scene.isRandom(registry: registry) { seed = scene.optimizerSeed }
-        escape = try scene.makeEscape(registry: registry)
+        cloud = try scene.makeCloud(registry: registry)
     }
 }
 

@@ -38,27 +38,21 @@ public struct PlotPanel: Equatable, Sendable {
 
 /// The mapping between the state and the screen: layout, plot panels and their views.
 enum PlotGeometry {
-    /// Rows of the state inspector for the lanes of `state`: a title, a header, x and ∇f, the
-    /// largest optimizer state, the update and the learning rate; for a cloud scene a title, a
-    /// header and a row per cloud.
-    static func inspectorRows(_ state: SurfaceState) -> Int {
-        if state.escape != nil { return 2 + state.lanes.count }
-        let vectors = state.lanes.map { $0.run.states.first?.count ?? 0 }.max() ?? 0
-        return 6 + vectors
-    }
-
-    static func layout(_ state: SurfaceState) -> AppLayout {
-        AppLayout.make(width: state.width, height: state.height, legendRows: state.lanes.count + 1,
-                       inspectorRows: inspectorRows(state), chartCount: state.escape == nil ? 2 : 1)
+    /// The layout of `state`'s screen: its legend (a row per optimizer and a header), its
+    /// inspector and its charts.
+    static func layout(_ state: some PlotScreen) -> AppLayout {
+        AppLayout.make(width: state.controls.width, height: state.controls.height, legendRows: state.styles.count + 1,
+                       inspectorRows: state.inspectorRows, chartCount: state.chartCount)
     }
 
     /// The plot panels of `state` on its screen.
-    static func panels(_ state: SurfaceState, layout: AppLayout) -> [PlotPanel] {
+    static func panels(_ state: some PlotScreen, layout: AppLayout) -> [PlotPanel] {
         let area = layout.plot
         guard !area.isEmpty else { return [] }
-        let visible = state.visibleLanes.map(\.index)
-        guard state.layoutMode == .grid, !visible.isEmpty else {
-            return [panel(rect: area, plotRect: area, lanes: visible, title: nil, view: state.view)]
+        let visible = state.visibleIndices
+        let view = state.controls.view
+        guard state.controls.layoutMode == .grid, !visible.isEmpty else {
+            return [panel(rect: area, plotRect: area, lanes: visible, title: nil, view: view)]
         }
         let (columns, rows) = gridShape(count: visible.count, width: area.width, height: area.height)
         let rowRects = Layout.split(area, .vertical, Array(repeating: .minimum(0), count: rows))
@@ -70,7 +64,7 @@ enum PlotGeometry {
             let width = area.width / columns, height = area.height / rows
             let rect = Rect(x: cell.x, y: cell.y, width: width, height: height)
             let plotRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
-            panels.append(panel(rect: rect, plotRect: plotRect, lanes: [lane], title: lane, view: state.view))
+            panels.append(panel(rect: rect, plotRect: plotRect, lanes: [lane], title: lane, view: view))
         }
         return panels
     }
