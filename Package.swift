@@ -39,6 +39,11 @@ let package = Package(
             name: "DescentScenes",
             dependencies: ["DescentCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(
+            name: "DescentPlugin",
+            dependencies: ["DescentCore", "CPluginSpawn"]
+        ),
+        .target(name: "CPluginSpawn"),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -55,6 +60,7 @@ let package = Package(
                 "DescentRender",
                 "DescentScenes",
                 "DescentTUI",
+                "DescentPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "DescentScenesTests",
             dependencies: ["DescentScenes"]
+        ),
+        .testTarget(
+            name: "DescentPluginTests",
+            dependencies: ["DescentPlugin"]
         ),
         .testTarget(
             name: "DescentTUITests",

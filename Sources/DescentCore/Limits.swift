@@ -91,6 +91,19 @@ public enum Limits {
     /// Weights and biases of a net, Σ_l n_l(n_{l−1} + 1).
     public static let netParameters = 1_000_000
 
+    // MARK: Plugins
+
+    /// Bytes of one line a plugin sends (a step's answer for the largest net fits).
+    public static let pluginLineBytes = 64 << 20
+    /// Seconds a plugin may take to answer one message (`--plugin-timeout`).
+    public static let pluginTimeout = 0.01...3600.0
+    /// Hyperparameters a plugin may declare, and named state vectors it may send per step.
+    public static let pluginEntries = 64
+    /// `eval` requests a plugin may make within one step.
+    public static let pluginEvaluations = 10_000
+    /// Plugin processes running at once (a cloud of plugin runs is one process per start).
+    public static let pluginProcesses = 256
+
     // MARK: Pictures
 
     /// Cells of each side of a rendered frame (`render --size`).

@@ -5,7 +5,8 @@ import DescentCore
 /// training race (``SceneTraining``: optimizers training copies of one small net), or both.
 ///
 /// A scene is data. Every value has been checked: specs resolve in the registry, numbers are in
-/// range, notes fall within the run. Nothing in a scene can run a command or read another file.
+/// range, notes fall within the run. Nothing in a scene runs a command unless the user allowed its
+/// `[[plugin]]` programs on the command line (``ScenePluginPolicy``).
 public struct Scene: Sendable {
     /// The file the scene came from (as given to ``load(path:registry:)``), for messages.
     public var file: String
@@ -47,13 +48,15 @@ public struct Scene: Sendable {
     public var training: SceneTraining?
     /// The optimizers the scene writes as equations (`[[rule]]`, inline or `file = "…"`).
     public var rules: [OptimizerEntry] = []
+    /// The optimizers of the scene's plugin programs (`[[plugin]]`, started only when allowed).
+    public var plugins: [OptimizerEntry] = []
 
-    /// `registry` with the scene's rules added (those not already in it): what every spec of the
+    /// `registry` with the scene's rules and plugins added (those not already in it): what every spec of the
     /// scene resolves in.
     public func extending(_ registry: Registry) -> Registry {
         var registry = registry
-        for rule in rules where !registry.optimizers.contains(where: { $0.name == rule.name }) {
-            try? registry.register(rule)
+        for entry in rules + plugins where !registry.optimizers.contains(where: { $0.name == entry.name }) {
+            try? registry.register(entry)
         }
         return registry
     }

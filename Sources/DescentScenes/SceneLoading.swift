@@ -6,18 +6,20 @@ extension Scene {
     /// Reads and validates the scene file at `path`. Throws every problem found, as
     /// `FILE:LINE:COLUMN: message` diagnostics with `FILE` = `path`, or a file that cannot be
     /// read (missing, a directory, larger than ``Limits/sceneFileBytes``) as an unreadable error.
-    public static func load(path: String, registry: Registry) throws(SceneLoadError) -> Scene {
+    /// `plugins` says whether the scene's `[[plugin]]` programs may start (by default not).
+    public static func load(path: String, registry: Registry, plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) throws(SceneLoadError) -> Scene {
         let bytes: [UInt8]
         do {
             bytes = try BoundedFile.read(path, limit: Limits.sceneFileBytes)
         } catch {
             throw SceneLoadError(unreadable: path, error.message)
         }
-        return try parse(bytes: bytes, file: path, registry: registry)
+        return try parse(bytes: bytes, file: path, registry: registry, plugins: plugins)
     }
 
     /// Validates the bytes of a scene file: they must be UTF-8 text without NUL characters.
-    public static func parse(bytes: [UInt8], file: String, registry: Registry) throws(SceneLoadError) -> Scene {
+    public static func parse(bytes: [UInt8], file: String, registry: Registry,
+                             plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) throws(SceneLoadError) -> Scene {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var text = String.UnicodeScalarView()
@@ -28,7 +30,7 @@ extension Scene {
                 text.append(scalar)
                 if scalar == "\n" { position = SourcePosition(line: position.line + 1, column: 1) } else { position.column += 1 }
             case .emptyInput:
-                return try parse(String(text), file: file, registry: registry)
+                return try parse(String(text), file: file, registry: registry, plugins: plugins)
             case .error:
                 throw SceneLoadError([SceneDiagnostic(file: file, position: position, message: "not UTF-8 text: a scene file must be UTF-8")])
             }
@@ -36,12 +38,13 @@ extension Scene {
     }
 
     /// Validates the text of a scene file named `file` (the name only labels the diagnostics).
-    public static func parse(_ text: String, file: String, registry: Registry) throws(SceneLoadError) -> Scene {
+    public static func parse(_ text: String, file: String, registry: Registry,
+                             plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) throws(SceneLoadError) -> Scene {
         guard text.utf8.count <= Limits.sceneFileBytes else {
             throw SceneLoadError(unreadable: file, "the file has \(text.utf8.count) bytes; a scene file may have at most \(Limits.sceneFileBytes) (the limit)")
         }
         let table = try tomlTable(text, file: file)
-        var validator = SceneValidator(reader: SceneReader(file: file, index: SourceIndex(text)), registry: registry)
+        var validator = SceneValidator(reader: SceneReader(file: file, index: SourceIndex(text)), registry: registry, plugins: plugins)
         let scene = validator.scene(from: table)
         let diagnostics = validator.reader.diagnostics
         guard let scene, diagnostics.isEmpty else {

@@ -8,8 +8,10 @@ public typealias SceneLimits = Limits
 struct SceneValidator {
     var reader: SceneReader
     var registry: Registry
+    /// Whether `[[plugin]]` programs may start.
+    var plugins: ScenePluginPolicy
 
-    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training", "rule"]
+    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training", "rule", "plugin"]
     static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
 
     /// The scene, or nil when something required could not be read (the reader holds why).
@@ -24,6 +26,7 @@ struct SceneValidator {
         reader.checkKeys(run, at: "run", allowed: Self.runKeys)
         let seed = reader.seed(run, "seed", in: "run") ?? 0
         let rules = self.rules(root)
+        let plugins = self.plugins(root)
         let training = self.training(root, seed: seed)
         // Without a surface race the scene shows the plain square around the origin.
         var scene = Scene(
@@ -31,6 +34,7 @@ struct SceneValidator {
             view: ViewBox(x: -1...1, y: -1...1), start: [0, 0], optimizers: [], schedule: nil, noise: nil, steps: 200,
             tolerance: 0.01, speed: 30, layout: .overlay, seed: seed, notes: [], cloud: nil, data: nil, training: training)
         scene.rules = rules
+        scene.plugins = plugins
 
         let isEmpty = ["surface", "data", "optimizer", "training"].allSatisfy { root[$0] == nil }
         if isEmpty {

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         var allGood = true
         for file in files {
             do {
-                _ = try Scene.load(path: file, registry: registry)
+                _ = try Scene.load(path: file, registry: registry, plugins: extensions.scenePlugins)
                 print("\(Sanitizer.clean(file)): ok")
             } catch {
                 allGood = false

@@ -100,7 +100,7 @@ struct PlayCommand: ParsableCommand {
         let registry = try simulation.extensions.registry()
         // `descent` alone (or --pick) shows the lesson list.
         let list = pick || (scenes != nil && optimizers.isEmpty) || CommandLine.arguments.count == 1
-            ? SceneCatalog.list(directory: scenes, registry: registry) : nil
+            ? SceneCatalog.list(directory: scenes, registry: registry, plugins: simulation.extensions.scenePlugins) : nil
         let preset = list != nil ? nil : try display.makeContent(simulation, training, specs: optimizers, registry: registry)
         var environment = ProcessInfo.processInfo.environment
         if display.color == .never { environment["NO_COLOR"] = "1" }

@@ -97,7 +97,7 @@ extension DisplayOptions {
                       registry: Registry) throws -> PlayContent {
         let scene: Scene
         do {
-            scene = try Scene.load(path: path, registry: registry)
+            scene = try Scene.load(path: path, registry: registry, plugins: simulation.extensions.scenePlugins)
         } catch {
             if error.unreadable != nil { throw CommandError(error.description) }
             throw SceneDiagnostics(lines: error.diagnostics.map { "\($0)" })

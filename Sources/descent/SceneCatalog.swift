@@ -14,13 +14,13 @@ enum SceneCatalog {
 
     /// The lessons of `directory` (`--scenes`), or of the first folder of ``searchPath()`` that
     /// has scene files; the list's source line says which, or where it looked.
-    static func list(directory: String?, registry: Registry) -> LessonList {
+    static func list(directory: String?, registry: Registry, plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) -> LessonList {
         let candidates = directory.map { [$0] } ?? searchPath()
         guard let found = candidates.first(where: { !sceneFiles(in: $0).isEmpty }) else {
             let looked = candidates.joined(separator: ", ")
             return LessonList(lessons: [defaultRace], source: "no lessons found (looked in \(looked)); --scenes DIR names a folder")
         }
-        return LessonList(lessons: [defaultRace] + lessons(in: found, registry: registry), source: "lessons from \(found)")
+        return LessonList(lessons: [defaultRace] + lessons(in: found, registry: registry, plugins: plugins), source: "lessons from \(found)")
     }
 
     /// Where lessons are looked for when `--scenes` is not given, first first: `scenes` in the
@@ -57,11 +57,11 @@ enum SceneCatalog {
     }
 
     /// The lessons of `directory` in teaching order.
-    static func lessons(in directory: String, registry: Registry) -> [Lesson] {
+    static func lessons(in directory: String, registry: Registry, plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) -> [Lesson] {
         let entries = sceneFiles(in: directory).map { name -> (order: Int?, lesson: Lesson) in
             let path = (directory as NSString).appendingPathComponent(name)
             do throws(SceneLoadError) {
-                let scene = try Scene.load(path: path, registry: registry)
+                let scene = try Scene.load(path: path, registry: registry, plugins: plugins)
                 return (scene.order, Lesson(title: scene.title, description: scene.description, path: path))
             } catch {
                 return (nil, Lesson(title: name, description: "", path: path,

@@ -9,6 +9,9 @@ public struct GradientOracle {
     public let evaluate: (_ x: [Double], _ gradient: inout [Double]) -> Double
     /// ∇²f(x) as a row-major n×n array, or nil where the objective has no Hessian.
     public let hessian: ((_ x: [Double]) -> [Double])?
+    /// f at the point being stepped from, as the caller recorded it (nan when unknown): set per
+    /// step by ``OptimizerStep``, so a plugin is sent the loss without another evaluation.
+    public var loss: Double = .nan
 
     public init(
         evaluate: @escaping (_ x: [Double], _ gradient: inout [Double]) -> Double,

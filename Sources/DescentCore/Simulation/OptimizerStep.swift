@@ -12,15 +12,18 @@
 public enum OptimizerStep {
     /// Takes step `k` in place; returns η_k, or nil when x_{k+1} is not finite or changed size
     /// (then `params` holds whatever the optimizer wrote and the caller restores or stops); throws
-    /// the optimizer's failure, `params` unchanged.
+    /// the optimizer's failure, `params` unchanged. `loss` is f(x_k) as the caller evaluated it
+    /// (the oracle carries it to the optimizer).
     @inline(__always)
     public static func take(_ optimizer: inout any Optimizer, schedule: any Schedule, step k: Int,
-                            params: inout [Double], gradient: [Double], oracle: GradientOracle) throws(OptimizerFailure) -> Double? {
+                            params: inout [Double], gradient: [Double], loss: Double, oracle: GradientOracle) throws(OptimizerFailure) -> Double? {
         let dimension = params.count
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
         if let momentum = schedule.momentum(at: k), !optimizer.setCycledMomentum(momentum) {
             throw OptimizerFailure("the optimizer " + noCycledMomentum)
         }
+        var oracle = oracle
+        oracle.loss = loss
         try optimizer.step(params: &params, gradient: gradient, lr: lr, oracle: oracle)
         guard params.count == dimension else { return nil }
         guard params.withUnsafeBufferPointer({ $0.baseAddress.map { VectorKernels.allFinite($0, dimension) } ?? true }) else { return nil }

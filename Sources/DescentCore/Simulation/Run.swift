@@ -97,7 +97,7 @@ public struct Run {
         let g = gradient(k)
         let lr: Double?
         do {
-            lr = try OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, oracle: oracle)
+            lr = try OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, loss: losses[k], oracle: oracle)
         } catch {
             fail(error, at: k + 1)
             return false

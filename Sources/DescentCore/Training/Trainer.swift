@@ -119,7 +119,7 @@ public struct Trainer {
         let stepped: Double?
         do {
             stepped = try OptimizerStep.take(&optimizer, schedule: schedule, step: t, params: &parameters, gradient: gradient,
-                                             oracle: oracle)
+                                             loss: loss, oracle: oracle)
         } catch {
             parameters = previousParameters
             failure = error
