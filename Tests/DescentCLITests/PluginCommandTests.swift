@@ -67,3 +67,20 @@ import Testing
         #expect(kill(pid, 0) == -1 && errno == ESRCH, "plugin process \(pid) is still there")
     }
 }
+
+/// A scene's `[[plugin]]` starts only with `--allow-plugins`; without it the scene is refused
+/// with the command named.
+@Suite struct ScenePluginCommandTests {
+    static let scene = PluginCommandTests.root.appendingPathComponent("scenes/plugins/heavy-ball.toml").path
+
+    @Test func aScenePluginNeedsAllowPlugins() throws {
+        let refused = try DescentProcess.run(["check", Self.scene])
+        #expect(refused.status != 0)
+        #expect(refused.stdout.contains("heavy-ball.toml:9:11: plugin[0].command: the scene wants to run a plugin program, 'heavy': python3 momentum.py; pass --allow-plugins to let it"),
+                "\(refused.stdout)")
+        let allowed = try DescentProcess.run(["check", "--allow-plugins", Self.scene])
+        #expect(allowed.status == 0 && allowed.stdout == "\(Self.scene): ok\n", "\(allowed.stdout)\(allowed.stderr)")
+        let render = try DescentProcess.run(["render", "--allow-plugins", "--size", "80x24", Self.scene])
+        #expect(render.status == 0 && render.stdout.contains("plugin heavy ball"), "\(render.stderr)")
+    }
+}
