@@ -33,6 +33,12 @@ public struct PluginOptimizer: Optimizer {
         session.configure(configuration)
     }
 
+    /// torch's `cycle_momentum` rule over the declared hyperparameters: a real `momentum` if the
+    /// plugin declares one, else the first of `betas`; sent with the next step (`set`).
+    public mutating func setCycledMomentum(_ value: Double) -> Bool {
+        session.setCycledMomentum(value)
+    }
+
     public mutating func reset() throws(OptimizerFailure) {
         do { try session.reset() } catch { throw error.failure }
     }

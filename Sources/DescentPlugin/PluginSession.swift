@@ -32,6 +32,19 @@ final class PluginSession {
         changed = true
     }
 
+    func setCycledMomentum(_ value: Double) -> Bool {
+        if schema.contains(where: { $0.name == "momentum" && $0.kind == .real }) {
+            values["momentum"] = .number(value)
+        } else if schema.contains(where: { $0.name == "betas" && $0.kind == .tuple(2) }), case .tuple(var betas)? = values["betas"] {
+            betas[0] = value
+            values["betas"] = .tuple(betas)
+        } else {
+            return false
+        }
+        changed = true
+        return true
+    }
+
     func reset() throws(PluginFault) {
         t = 0
         state = []

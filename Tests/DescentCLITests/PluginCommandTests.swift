@@ -13,12 +13,14 @@ import Testing
         return try #require(object["trajectory"] as? [[Double]])
     }
 
-    @Test func momentumPluginMatchesTheBuiltInMomentum() throws {
+    /// Also under one_cycle, which cycles the plugin's `momentum` (sent with `set`) as torch does.
+    @Test(arguments: ["cosine(t_max=300)", "one_cycle(max_lr=0.001, total_steps=300)"])
+    func momentumPluginMatchesTheBuiltInMomentum(schedule: String) throws {
         let plugin = try DescentProcess.run(["trace", "--surface", "rosenbrock", "--steps", "300", "--plugin", Self.momentum,
-                                             "--optimizer", "heavy(lr=0.0005, momentum=0.8)", "--schedule", "cosine(t_max=300)"])
+                                             "--optimizer", "heavy(lr=0.0005, momentum=0.8)", "--schedule", schedule])
         #expect(plugin.status == 0, "\(plugin.stderr)")
         let builtin = try DescentProcess.run(["trace", "--surface", "rosenbrock", "--steps", "300",
-                                              "--optimizer", "momentum(lr=0.0005, momentum=0.8)", "--schedule", "cosine(t_max=300)"])
+                                              "--optimizer", "momentum(lr=0.0005, momentum=0.8)", "--schedule", schedule])
         let a = try Self.trajectory(plugin), b = try Self.trajectory(builtin)
         #expect(a.count == 301 && a.count == b.count)
         for (p, q) in zip(a, b) {

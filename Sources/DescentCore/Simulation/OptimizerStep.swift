@@ -13,10 +13,10 @@ public enum OptimizerStep {
     /// Takes step `k` in place; returns η_k, or nil when x_{k+1} is not finite or changed size
     /// (then `params` holds whatever the optimizer wrote and the caller restores or stops); throws
     /// the optimizer's failure, `params` unchanged. `loss` is f(x_k) as the caller evaluated it
-    /// (the oracle carries it to the optimizer).
+    /// (the oracle carries it to the optimizer; nan when unknown).
     @inline(__always)
     public static func take(_ optimizer: inout any Optimizer, schedule: any Schedule, step k: Int,
-                            params: inout [Double], gradient: [Double], loss: Double, oracle: GradientOracle) throws(OptimizerFailure) -> Double? {
+                            params: inout [Double], gradient: [Double], loss: Double = .nan, oracle: GradientOracle) throws(OptimizerFailure) -> Double? {
         let dimension = params.count
         let lr = schedule.learningRate(at: k, base: optimizer.learningRate)
         if let momentum = schedule.momentum(at: k), !optimizer.setCycledMomentum(momentum) {
