@@ -68,6 +68,12 @@ public struct SceneSurface: Sendable {
     /// The spec as the CLI's `--surface` would take it.
     public var spec: String
     public var surface: Surface
+
+    /// The surface `surface`, built from `spec`.
+    public init(spec: String, surface: Surface) {
+        self.spec = spec
+        self.surface = surface
+    }
 }
 
 /// One optimizer of a scene.

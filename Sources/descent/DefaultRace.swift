@@ -1,16 +1,21 @@
 import DescentCore
+import DescentScenes
 import DescentTUI
 
 /// The default race (``RaceSetup/defaultSpecs`` on Beale from ``RaceSetup/defaultStart``), as
-/// `descent` with no arguments shows it; the benchmarks measure this scene.
+/// `descent` with no arguments shows it (the scene its flags describe); the benchmarks measure
+/// this scene.
 enum DefaultRace {
     static func setup(steps: Int, tolerance: Double = 0.01) throws -> RaceSetup {
+        var display = try DisplayOptions.parse([])
+        display.tolerance = tolerance
+        var simulation = try SimulationOptions.parse([])
+        simulation.stepsGiven = steps
         let registry = Registry.builtin
-        let entries = try RaceSetup.defaultSpecs.map { spec in
-            let configured = try configuredOptimizer(spec, seed: 0, registry: registry)
-            return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
+        guard let setup = try RaceSetup(scene: try display.flagScene(simulation, specs: [], registry: registry),
+                                        registry: registry) else {
+            throw CommandError("the default race has no surface")
         }
-        return RaceSetup(surface: try registry.surface(RaceSetup.defaultSurface), start: RaceSetup.defaultStart,
-                         entries: entries, steps: steps, tolerance: tolerance, view: RaceSetup.defaultView)
+        return setup
     }
 }

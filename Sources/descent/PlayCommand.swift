@@ -44,8 +44,24 @@ struct DisplayOptions: ParsableArguments {
                                valueName: "FILE"))
     var scene: String?
 
+    @Option(help: "The title shown on screen and in a recording (a scene file's 'title' does the same).")
+    var title: String?
+
+    @Option(help: "The caption shown under the plot (a scene file's 'description' does the same).")
+    var description: String?
+
     func validate() throws {
         guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tol must be a positive number") }
+        try Self.checkText(title, option: "--title", maxLength: Limits.titleLength)
+        try Self.checkText(description, option: "--description", maxLength: Limits.textLength)
+    }
+
+    /// A text option: one line of at most `maxLength` characters, no control characters.
+    private static func checkText(_ text: String?, option: String, maxLength: Int) throws {
+        guard let text else { return }
+        if text.count > maxLength || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("\(option) must be one line of at most \(maxLength) characters without control characters")
+        }
     }
 }
 
@@ -126,7 +142,7 @@ struct PlayCommand: ParsableCommand {
             guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
                 throw CommandError("--record \(Sanitizer.quoted(path)): cannot write the file")
             }
-            let title = Sanitizer.clean(preset?.scene?.title ?? "descent")
+            let title = preset?.recordingTitle ?? "descent"
             return (RecordingTerminal(recording: terminal, depth: terminal.colorDepth, title: title) { file.write(Data($0.utf8)) }, file)
         }
         defer { try? recording?.1.close() }

@@ -5,15 +5,19 @@ import DescentScenes
 import DescentTUI
 import Foundation
 
-/// What `play` and `render` show: a surface race and a training race (either may be missing
-/// for a scene that has only the other), and the scene they came from, if any.
+/// What `play`, `render` and `record` show: the scene (a file's, or the one the flags
+/// describe), its surface race and its training race (either may be missing for a scene that
+/// has only the other).
 struct PlayContent {
+    var scene: Scene
     var race: RaceSetup?
     var training: TrainingSetup
-    var scene: Scene?
 
     /// The two races as the app's lesson.
     var lesson: LessonContent { LessonContent(race: race, training: training) }
+
+    /// The title of a recording: the scene's, else "descent".
+    var recordingTitle: String { Sanitizer.clean(scene.title.isEmpty ? "descent" : scene.title) }
 }
 
 /// The options of the training view that `play` and `render` add: the net options and the view's.
@@ -57,27 +61,22 @@ struct TrainingRaceOptions: ParsableArguments {
 }
 
 extension DisplayOptions {
-    /// What to show: a scene (``scenePath(specs:)``), the optimizer specs given, or the default
-    /// race (six classic optimizers on Beale from (1, 1.5)) when there are none; with its
-    /// training race.
+    /// What to show: a scene (``scenePath(specs:)``), else the scene the flags describe
+    /// (``flagScene(_:specs:registry:)``: the optimizer specs given, or the default race when
+    /// there are none); with its training race.
     func makeContent(_ simulation: SimulationOptions, _ training: TrainingRaceOptions, specs: [String],
                      registry: Registry) throws -> PlayContent {
         if let path = try scenePath(specs: specs) { return try sceneContent(path, simulation, training, registry: registry) }
-        let isDefaultRace = specs.isEmpty
-        let surface = try simulation.resolveSurface(registry)
-        let isDefaultScene = isDefaultRace && simulation.start == nil && simulation.surface == RaceSetup.defaultSurface
-        let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
-        let schedule = try simulation.resolveSchedule(registry)
-        let entries = try (isDefaultRace ? RaceSetup.defaultSpecs : specs).map { spec in
-            let configured = try configuredOptimizer(spec, seed: simulation.seed, registry: registry, schedule: schedule)
-            return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
+        let scene = try flagScene(simulation, specs: specs, registry: registry)
+        let race: RaceSetup?
+        do {
+            race = try RaceSetup(scene: scene, registry: registry)
+        } catch {
+            throw CommandError(error.message)
         }
-        let race = RaceSetup(surface: surface, start: start, entries: entries, schedule: schedule,
-                             steps: simulation.steps, tolerance: tolerance, layout: grid ? .grid : .overlay,
-                             view: isDefaultScene ? RaceSetup.defaultView : nil)
-        let setup = try training.makeSetup(race: race, scene: nil, isDefaultRace: isDefaultRace, schedule: simulation.schedule,
+        let setup = try training.makeSetup(race: race, scene: nil, isDefaultRace: specs.isEmpty, schedule: simulation.schedule,
                                            seed: simulation.seed, registry: registry)
-        return PlayContent(race: race, training: setup, scene: nil)
+        return PlayContent(scene: scene, race: race, training: setup)
     }
 
     /// The scene file to show: `--scene FILE`, or a single positional argument ending in
@@ -90,26 +89,33 @@ extension DisplayOptions {
         return specs.count == 1 && specs[0].lowercased().hasSuffix(".toml") ? specs[0] : nil
     }
 
-    /// The races of the scene file at `path` (with `--grid`, in grid layout). A bad scene fails
+    /// The races of the scene file at `path` (with `--grid`, in grid layout; with `--steps`,
+    /// that many steps; with `--title` or `--description`, those). A bad scene fails
     /// with ``SceneDiagnostics``: one `FILE:LINE:COLUMN: message` per line (printed to stderr,
     /// exit status 1, before any terminal is touched; shown in the list when opened from there).
     func sceneContent(_ path: String, _ simulation: SimulationOptions, _ training: TrainingRaceOptions,
                       registry: Registry) throws -> PlayContent {
-        let scene: Scene
+        var scene: Scene
         do {
             scene = try Scene.load(path: path, registry: registry, plugins: simulation.extensions.scenePlugins)
         } catch {
             if error.unreadable != nil { throw CommandError(error.description) }
             throw SceneDiagnostics(lines: error.diagnostics.map { "\($0)" })
         }
+        if let steps = simulation.stepsGiven {
+            guard steps >= 1 else { throw CommandError("--steps \(steps): a scene plays at least 1 step") }
+            scene.steps = steps
+        }
+        if grid { scene.layout = .grid }
+        if let title { scene.title = title }
+        if let description { scene.description = description }
         // The scene's own rules resolve its specs, its training race's too.
         let registry = scene.extending(registry)
         do {
-            var race = try RaceSetup(scene: scene, registry: registry)
-            if grid { race?.layout = .grid }
+            let race = try RaceSetup(scene: scene, registry: registry)
             let setup = try training.makeSetup(race: race, scene: scene, isDefaultRace: false, schedule: scene.schedule,
                                                seed: scene.seed, registry: registry)
-            return PlayContent(race: race, training: setup, scene: scene)
+            return PlayContent(scene: scene, race: race, training: setup)
         } catch let error as SpecError {
             throw CommandError("scene \(path): \(error.message)")
         }

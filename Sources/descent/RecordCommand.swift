@@ -60,6 +60,6 @@ struct RecordCommand: ParsableCommand {
         }
         defer { try? file.close() }
         LessonRecorder(fps: fps, depth: depth, maximumSeconds: maxSeconds)
-            .record(model, view: view, title: Sanitizer.clean(content.scene?.title ?? "descent")) { file.write(Data($0.utf8)) }
+            .record(model, view: view, title: content.recordingTitle) { file.write(Data($0.utf8)) }
     }
 }

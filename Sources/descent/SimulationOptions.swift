@@ -12,8 +12,12 @@ struct SimulationOptions: ParsableArguments {
         valueName: "x,y"))
     var start: String?
 
-    @Option(parsing: .unconditional, help: "The number of steps.")
-    var steps: Int = 200
+    @Option(name: .customLong("steps"), parsing: .unconditional,
+            help: "The number of steps (default: 200; for a scene file, its run.steps).")
+    var stepsGiven: Int?
+
+    /// `--steps`, 200 when not given.
+    var steps: Int { stepsGiven ?? 200 }
 
     @Option(help: "A learning-rate schedule spec, e.g. 'cosine(t_max=100)' ('descent list schedules').")
     var schedule: String?
@@ -24,7 +28,7 @@ struct SimulationOptions: ParsableArguments {
     @OptionGroup(title: "Your own optimizers") var extensions: ExtensionOptions
 
     func validate() throws {
-        try checkLimit(steps, Limits.steps, option: "--steps")
+        if let stepsGiven { try checkLimit(stepsGiven, Limits.steps, option: "--steps") }
     }
 
     /// The surface, or a clear error naming the option.

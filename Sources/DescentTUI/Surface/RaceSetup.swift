@@ -2,8 +2,10 @@ import DescentCore
 import DescentRender
 import DescentScenes
 
-/// Everything a session starts from: the surface, the start point, the optimizers, the schedule,
-/// the step horizon and the arrival tolerance. Built by `descent play` and `descent render`.
+/// Everything a plot screen starts from: the surface, the start point, the optimizers, the
+/// schedule, the step horizon and the arrival tolerance. Built from a ``Scene`` only
+/// (``init(scene:registry:)``), whether it came from a file or from the command line's flags:
+/// one path in.
 public struct RaceSetup {
     /// One optimizer: its spec text and the built optimizer, and what a scene may set for it
     /// alone (nil: the race's own).
@@ -23,7 +25,7 @@ public struct RaceSetup {
         /// gradient.
         public var oracle: (() -> GradientOracle)?
 
-        public init(spec: String, optimizer: any Optimizer, label: String? = nil, color: Color? = nil,
+        init(spec: String, optimizer: any Optimizer, label: String? = nil, color: Color? = nil,
                     start: [Double]? = nil, schedule: (any Schedule)? = nil, oracle: (() -> GradientOracle)? = nil) {
             self.spec = spec
             self.optimizer = optimizer
@@ -65,7 +67,7 @@ public struct RaceSetup {
     public var cloud: Cloud?
 
     /// A setup showing `view` (default: the surface's own view box).
-    public init(surface: Surface, start: [Double], entries: [Entry], schedule: any Schedule = ConstantSchedule(),
+    init(surface: Surface, start: [Double], entries: [Entry], schedule: any Schedule = ConstantSchedule(),
                 steps: Int, tolerance: Double, layout: PlotLayoutMode = .overlay, view: ViewBox? = nil) {
         self.view = view ?? surface.viewBox
         self.surface = surface

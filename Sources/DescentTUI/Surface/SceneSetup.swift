@@ -26,8 +26,8 @@ extension RaceSetup {
         self.init(surface: surface.surface, start: start, entries: entries,
                   schedule: try scene.makeSchedule(registry: registry), steps: scene.steps, tolerance: scene.tolerance,
                   layout: PlotLayoutMode(rawValue: scene.layout.rawValue) ?? .overlay, view: scene.view)
-        title = scene.title
-        description = scene.description
+        title = scene.title.isEmpty ? nil : scene.title
+        description = scene.description.isEmpty ? nil : scene.description
         notes = scene.notes.sorted { $0.step < $1.step }
         speedIndex = PlaybackSpeed.nearestIndex(to: scene.speed)
         if try scene.isRandom(registry: registry) { seed = scene.optimizerSeed }

@@ -1,0 +1,23 @@
+import DescentCore
+
+extension Scene {
+    /// A surface race built from values instead of a file: what the command line's flags and the
+    /// default race describe (`descent play 'adam(lr=0.1)' --surface rosenbrock`), so that the
+    /// app takes a scene whatever it came from. No notes, noise, cloud, data or training race;
+    /// the caller has checked the values against ``Limits`` as the scene reader would.
+    public init(file: String, title: String, description: String = "", surface: SceneSurface, view: ViewBox,
+                start: [Double], optimizers: [SceneOptimizer], schedule: String?, steps: Int, tolerance: Double,
+                speed: Double, layout: SceneLayout, seed: UInt64) {
+        self.init(file: file, title: title, description: description, order: nil, surface: surface, view: view, start: start,
+                  optimizers: optimizers, schedule: schedule, noise: nil, steps: steps, tolerance: tolerance, speed: speed,
+                  layout: layout, seed: seed, notes: [], cloud: nil, data: nil, training: nil)
+    }
+}
+
+extension SceneOptimizer {
+    /// The optimizer `spec`, labelled with the spec, from the scene's start with the scene's
+    /// schedule and the exact gradient.
+    public init(spec: String) {
+        self.init(spec: spec, label: spec, color: nil, start: nil, schedule: nil, gradient: .minibatch)
+    }
+}
