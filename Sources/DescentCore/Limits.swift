@@ -25,6 +25,12 @@ public enum Limits {
         let scale = max(1, Swift.abs(range.lowerBound), Swift.abs(range.upperBound))
         return range.upperBound - range.lowerBound >= relativeViewWidth * scale
     }
+    /// Workers of a distributed simulation (a scene's `[distributed] workers`).
+    public static let workers = 1...64
+    /// Staleness τ of asynchronous gradients, in server updates (`[distributed] staleness`).
+    public static let staleness = 0...1000
+    /// Downpour's push/fetch periods and EASGD's communication period, in steps.
+    public static let communicationPeriod = 1...100_000
     /// Points of `descent tune`'s first learning-rate grid (`--grid`).
     public static let tuneGrid = 2...100
     /// Rounds of refinement around the best rate (`--refine`).
