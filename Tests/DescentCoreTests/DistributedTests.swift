@@ -240,4 +240,36 @@ import Testing
         run.advance(toStep: 2000)
         #expect(run.divergedAt != nil && run.steps < 2000 && run.points.allSatisfy(\.isFinite))
     }
+
+    // MARK: The registry optimizers
+
+    /// `sync_sgd`, `async_sgd`, `downpour` and `easgd` raced as optimizers in a ``Run`` follow the
+    /// simulation's server path exactly (same seeds, same noise), and show each worker's position
+    /// with its staleness (EASGD: its distance to the centre).
+    @Test(arguments: [
+        ("sync_sgd(lr=0.002, workers=3, noise=2)", DistributedMethod.synchronous),
+        ("async_sgd(lr=0.002, workers=3, noise=2, staleness=5, distribution=uniform)", .asynchronous(staleness: .uniform(5))),
+        ("async_sgd(lr=0.002, workers=3, noise=2, staleness=3, distribution=geometric)", .asynchronous(staleness: .geometric(mean: 3))),
+        ("downpour(lr=0.002, workers=3, noise=2, push=2, fetch=5)", .downpour(push: 2, fetch: 5)),
+        ("easgd(lr=0.002, workers=3, noise=2, alpha=0.2, period=1)", .easgd(alpha: 0.2, period: 1)),
+        ("easgd(lr=0.002, workers=3, noise=2, alpha=0.3, period=4)", .easgd(alpha: 0.3, period: 4)),
+    ])
+    func registryOptimizerFollowsTheSimulation(spec: String, method: DistributedMethod) throws {
+        let surface = try Self.surface("quadratic")
+        let optimizer = try Registry.builtin.optimizer(spec, seed: 17).optimizer
+        var run = Run(label: spec, spec: spec, optimizer: optimizer, oracle: surface.oracle, start: [1.5, -1.5])
+        run.advance(toStep: 150)
+        try #require(run.count == 151)
+        var simulation = try DistributedRun(method: method, workers: 3, learningRate: 0.002,
+                                            gradients: .surface(surface, noise: 2), start: [1.5, -1.5], seed: 17)
+        simulation.advance(toStep: 150)
+        #expect(run.points == simulation.points)
+        let last = try #require(run.states.last)
+        #expect(last.map(\.values) == (0..<3).map { simulation.workerPoint($0, at: 150) })
+        let tags = (0..<3).map { k -> String in
+            if case .easgd = method { return "w\(k + 1) ↔" + DistributedOptimizer.threeDigits(simulation.distanceToServer(of: k, at: 150)) }
+            return "w\(k + 1) τ\(simulation.staleness(of: k, at: 150))"
+        }
+        #expect(last.map(\.name) == tags)
+    }
 }

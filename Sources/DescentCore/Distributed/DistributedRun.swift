@@ -42,13 +42,7 @@ public struct DistributedRun {
 
     private let gradients: WorkerGradients
     private let oracles: [GradientOracle]
-    private var sampleGenerators: [Xoshiro256]
-    private var stalenessGenerator: Xoshiro256
-    /// Downpour: the sum of the gradients since the last push, per worker.
-    private var gradientSums: [[Double]]
-    /// Downpour, EASGD: each worker's own parameters.
-    private var locals: [[Double]]
-    private var ages: [Int]
+    private var workers: DistributedWorkers
 
     /// The simulation of `method` with `workers` workers at rate `learningRate` from `start` (every
     /// worker and the server start there). Throws for Hogwild! without a finite sum, or counts and
@@ -75,11 +69,7 @@ public struct DistributedRun {
         self.gradients = gradients
         var seeds = Xoshiro256(seed: seed)
         oracles = (0..<workers).map { _ in gradients.workerOracle(seeds.next()) }
-        sampleGenerators = (0..<workers).map { _ in Xoshiro256(seed: seeds.next()) }
-        stalenessGenerator = Xoshiro256(seed: seeds.next())
-        gradientSums = Array(repeating: Array(repeating: 0, count: start.count), count: workers)
-        locals = Array(repeating: start, count: workers)
-        ages = Array(repeating: 0, count: workers)
+        self.workers = DistributedWorkers(method: method, count: workers, start: start, seeds: &seeds)
         points = []
         losses = []
         workerPoints = []
@@ -136,17 +126,11 @@ public struct DistributedRun {
     @discardableResult
     public mutating func advance() -> Bool {
         guard divergedAt == nil, count > 0 else { return false }
-        let t = steps
-        var x = point(t)
-        switch method {
-        case .synchronous: synchronousTick(&x)
-        case .asynchronous(let staleness): asynchronousTick(&x, tick: t, staleness: staleness.draw(using: &stalenessGenerator))
-        case .downpour(let push, let fetch): downpourTick(&x, tick: t, push: push, fetch: fetch)
-        case .hogwild: hogwildTick(&x, tick: t)
-        case .easgd(let alpha, let period): easgdTick(&x, tick: t, alpha: alpha, period: period)
-        }
+        var x = point(steps)
+        let oracles = oracles
+        workers.advance(&x, lr: learningRate, samples: gradients.samples) { k, at in oracles[k].gradient(at: at) }
         guard record(server: x) else {
-            divergedAt = t + 1
+            divergedAt = steps + 1
             return false
         }
         return true
@@ -157,94 +141,6 @@ public struct DistributedRun {
         while self.steps < steps, advance() {}
     }
 
-    // MARK: The methods
-
-    /// x ← x − η (1/K) Σ_k g_k(x).
-    private mutating func synchronousTick(_ x: inout [Double]) {
-        var mean = [Double](repeating: 0, count: dimension)
-        for k in 0..<workerCount {
-            let g = oracles[k].gradient(at: x)
-            for j in 0..<dimension { mean[j] += g[j] }
-        }
-        for j in 0..<dimension { x[j] = x[j].addingProduct(-learningRate, mean[j] / Double(workerCount)) }
-        for k in 0..<workerCount { locals[k] = x }
-    }
-
-    /// x ← x − η g_k(x_{t−τ}), k = t mod K.
-    private mutating func asynchronousTick(_ x: inout [Double], tick t: Int, staleness drawn: Int) {
-        let k = t % workerCount
-        let tau = min(drawn, t)
-        let read = point(t - tau)
-        let g = oracles[k].gradient(at: read)
-        for j in 0..<dimension { x[j] = x[j].addingProduct(-learningRate, g[j]) }
-        locals[k] = read
-        ages[k] = tau
-    }
-
-    /// Local SGD on every worker; pushes of the gradient sums every `push`, fetches every `fetch`.
-    private mutating func downpourTick(_ x: inout [Double], tick t: Int, push: Int, fetch: Int) {
-        for k in 0..<workerCount {
-            let clock = t + k + 1
-            let g = oracles[k].gradient(at: locals[k])
-            for j in 0..<dimension {
-                locals[k][j] = locals[k][j].addingProduct(-learningRate, g[j])
-                gradientSums[k][j] += g[j]
-            }
-            ages[k] += 1
-            if clock % push == 0 {
-                for j in 0..<dimension { x[j] = x[j].addingProduct(-learningRate, gradientSums[k][j]) }
-                gradientSums[k] = Array(repeating: 0, count: dimension)
-            }
-            if clock % fetch == 0 {
-                locals[k] = x
-                ages[k] = 0
-            }
-        }
-    }
-
-    /// Worker k = t mod K writes −η ∂_j f_i at its read of K − 1 updates ago, j ∈ e_i only.
-    private mutating func hogwildTick(_ x: inout [Double], tick t: Int) {
-        guard let samples = gradients.samples else { return }
-        let k = t % workerCount
-        let tau = min(workerCount - 1, t)
-        let read = point(t - tau)
-        let i = Int(sampleGenerators[k].next() % UInt64(samples.count))
-        let g = samples.sampleGradient(i, at: read)
-        for j in samples.support(i) { x[j] = x[j].addingProduct(-learningRate, g[j]) }
-        locals[k] = read
-        ages[k] = tau
-    }
-
-    /// EASGD: the synchronous equations with period 1, Algorithm 1 (exchange, then a local step)
-    /// with a longer period.
-    private mutating func easgdTick(_ centre: inout [Double], tick t: Int, alpha: Double, period: Int) {
-        if period == 1 {
-            let old = centre
-            for k in 0..<workerCount {
-                let g = oracles[k].gradient(at: locals[k])
-                for j in 0..<dimension {
-                    let difference = locals[k][j] - old[j]
-                    locals[k][j] = locals[k][j].addingProduct(-learningRate, g[j]) - alpha * difference
-                    centre[j] += alpha * difference
-                }
-            }
-            return
-        }
-        for k in 0..<workerCount {
-            if t % period == 0 {
-                for j in 0..<dimension {
-                    let d = alpha * (locals[k][j] - centre[j])
-                    locals[k][j] -= d
-                    centre[j] += d
-                }
-                ages[k] = 0
-            }
-            let g = oracles[k].gradient(at: locals[k])
-            for j in 0..<dimension { locals[k][j] = locals[k][j].addingProduct(-learningRate, g[j]) }
-            ages[k] += 1
-        }
-    }
-
     // MARK: History
 
     /// Appends the server point, its loss and every worker's position and staleness; false when
@@ -252,12 +148,14 @@ public struct DistributedRun {
     private mutating func record(server x: [Double]) -> Bool {
         var scratch = [Double](repeating: 0, count: dimension)
         let loss = gradients.objective.evaluate(x, &scratch)
-        guard loss.isFinite, x.allSatisfy(\.isFinite), locals.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return false }
+        guard loss.isFinite, x.allSatisfy(\.isFinite), workers.positions.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+            return false
+        }
         points += x
         losses.append(loss)
         for k in 0..<workerCount {
-            workerPoints += locals[k]
-            workerStaleness.append(ages[k])
+            workerPoints += workers.positions[k]
+            workerStaleness.append(workers.ages[k])
         }
         return true
     }

@@ -18,7 +18,7 @@ public struct Registry: Sendable {
     /// optimizers, schedules and transforms.
     public static let builtin = Registry(
         surfaces: BuiltinSurfaces.all + StochasticObjectives.surfaces,
-        optimizers: TorchOptimizers.all + LiteratureOptimizers.all,
+        optimizers: TorchOptimizers.all + LiteratureOptimizers.all + DistributedOptimizers.all,
         schedules: Schedules.all,
         transforms: Transforms.all)
 
