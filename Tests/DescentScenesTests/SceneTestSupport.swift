@@ -19,11 +19,12 @@ struct PlayedScene {
     let surface: Surface
     let runs: [Run]
 
-    /// Loads `scenes/NAME.toml` and plays every optimizer for the scene's steps.
-    init(_ name: String) throws {
+    /// Loads `scenes/NAME.toml` and plays every optimizer for the scene's steps (recording the
+    /// optimizers' states when asked: distributed methods keep their workers there).
+    init(_ name: String, recordsState: Bool = false) throws {
         scene = try Scene.load(path: scenesDirectory.appendingPathComponent(name + ".toml").path, registry: .builtin)
         surface = try #require(scene.surface).surface
-        var race = try #require(try scene.makeRace(registry: .builtin, recordsState: false))
+        var race = try #require(try scene.makeRace(registry: .builtin, recordsState: recordsState))
         race.advance(toStep: scene.steps)
         runs = race.runs
     }

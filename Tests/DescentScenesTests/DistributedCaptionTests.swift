@@ -1,0 +1,97 @@
+import DescentCore
+import Foundation
+import Testing
+@testable import DescentScenes
+
+/// The claims of the three distributed-SGD lessons, checked on the runs the scenes play. A
+/// distributed optimizer's state holds its workers' positions (one vector per worker), so
+/// `run.states[k − 1][w].values` is worker w after step k.
+@Suite struct DistributedCaptionTests {
+    /// ‖x_k − m‖ over the last `count` points, root mean square.
+    static func tailDistance(_ run: Run, to m: CriticalPoint, last count: Int) -> Double {
+        let squares = (run.count - count..<run.count).map { k in
+            let p = run.point(k)
+            return (p[0] - m.x) * (p[0] - m.x) + (p[1] - m.y) * (p[1] - m.y)
+        }
+        return (squares.reduce(0, +) / Double(count)).squareRoot()
+    }
+
+    @Test func staleGradients() throws {
+        let s = try PlayedScene("stale-gradients")
+        let stale = ["async, τ = 3", "async, τ geometric, mean 3"], heavyBall = "heavy ball μ = 0.75, η/4"
+        // Note 1: 4 workers, 3 updates old.
+        #expect(s.scene.optimizers[1].spec.contains("workers=4") && s.scene.optimizers[1].spec.contains("staleness=3"))
+        // Note 2: SGD's y stays above 0; both stale runs and heavy ball cross the floor.
+        #expect(s.run("SGD").losses.indices.allSatisfy { s.point("SGD", $0)[1] > 0 })
+        for label in stale + [heavyBall] {
+            let crossing = try #require(s.run(label).losses.indices.first { s.point(label, $0)[1] < 0 })
+            #expect(crossing <= 8, "\(label) crosses y = 0 by step 8")
+        }
+        // Note 3: μ = τ̄/(1 + τ̄) = 0.75, at the rate (1 − μ)η = 0.0075.
+        #expect(Staleness.geometric(mean: 3).impliedMomentum == 0.75)
+        #expect(s.scene.optimizers[3].spec == "sgd(lr=0.0075, momentum=0.75)")
+        // Note 4 (step 200): all arrived; the stale ones within 5% of heavy ball; SGD last.
+        let momentum = try #require(s.arrival(heavyBall))
+        for label in stale {
+            let arrival = try #require(s.arrival(label))
+            #expect(abs(Double(arrival - momentum)) <= 0.05 * Double(momentum), "\(label) at \(arrival), heavy ball at \(momentum)")
+        }
+        let sgd = try #require(s.arrival("SGD"))
+        #expect(sgd <= 200 && sgd > ([momentum] + stale.compactMap { s.arrival($0) }).max()!)
+    }
+
+    @Test func downpourVsSynchronous() throws {
+        let s = try PlayedScene("downpour", recordsState: true)
+        let best = try #require(s.surface.criticalPoints.first)
+        let sync = "sync SGD, 4 workers", downpour = "Downpour, push/fetch every 5", sgd = "SGD, 1 worker"
+        // Note 2: after 5 steps the Downpour server has moved farther than synchronous SGD.
+        #expect(s.distance(downpour, 5, to: s.scene.start) > 2 * s.distance(sync, 5, to: s.scene.start))
+        // Note 3: Downpour arrives first; sync arrives with one-worker SGD (within 10%) but stays about
+        // half as far from the best fit; Downpour's server wanders more than either.
+        let arrivals = try [sync, downpour, sgd].map { try #require(s.arrival($0)) }
+        #expect(arrivals[1] < arrivals[0] && arrivals[1] < arrivals[2] && arrivals.max()! <= 90)
+        #expect(abs(Double(arrivals[0] - arrivals[2])) <= 0.1 * Double(arrivals[2]))
+        let tail = [sync, downpour, sgd].map { Self.tailDistance(s.run($0), to: best, last: 60) }
+        #expect(tail[0] < 0.6 * tail[2] && tail[0] > 0.3 * tail[2])
+        #expect(tail[1] > tail[2] && tail[1] > tail[0])
+        // The workers' copies drift apart between fetches.
+        let workers = s.run(downpour).states.map { $0.map(\.values) }
+        #expect(workers.contains { w in hypot(w[0][0] - w[1][0], w[0][1] - w[1][1]) > 0.5 })
+        #expect(s.run(downpour).states[3].map(\.name).allSatisfy { $0.contains("τ") })
+    }
+
+    @Test func elasticAveraging() throws {
+        let s = try PlayedScene("easgd", recordsState: true)
+        let strong = "EASGD α = 0.05", weak = "EASGD α = 0.01", noisy = "noisy SGD, 1 worker"
+        // Note 2: the centre's path is shorter than every worker's and than noisy SGD's: by step 100
+        // (most of it the descent itself), and by more than half once they all hover near the minimum.
+        for (range, factor) in [(1...100, 1.0), ((101...s.scene.steps), 0.5)] {
+            func length(_ run: Run) -> Double { range.reduce(0.0) { $0 + hypot(run.point($1)[0] - run.point($1 - 1)[0], run.point($1)[1] - run.point($1 - 1)[1]) } }
+            func workerLength(_ run: Run, _ w: Int) -> Double {
+                range.reduce(0.0) { total, k in
+                    let a = run.states[k - 1][w].values, b = k >= 2 ? run.states[k - 2][w].values : s.scene.start
+                    return total + hypot(b[0] - a[0], b[1] - a[1])
+                }
+            }
+            for label in [strong, weak] {
+                let centre = length(s.run(label))
+                #expect(centre < factor * length(s.run(noisy)), "\(label) over \(range)")
+                for w in 0..<4 { #expect(centre < factor * workerLength(s.run(label), w), "\(label) worker \(w) over \(range)") }
+            }
+        }
+        // Note 3: the weaker pull keeps the workers farther from the centre, and its centre arrives later.
+        func meanDistance(_ label: String) -> Double {
+            let run = s.run(label)
+            let all = run.states.enumerated().flatMap { k, workers in
+                workers.map { hypot($0.values[0] - run.point(k + 1)[0], $0.values[1] - run.point(k + 1)[1]) }
+            }
+            return all.reduce(0, +) / Double(all.count)
+        }
+        #expect(meanDistance(weak) > 2 * meanDistance(strong))
+        #expect(try #require(s.arrival(weak)) > 2 * (try #require(s.arrival(strong))))
+        // The centre settles lower than noisy SGD: mean loss over the last 100 steps.
+        func tailLoss(_ label: String) -> Double { s.run(label).losses.suffix(100).reduce(0, +) / 100 }
+        #expect(tailLoss(strong) < 0.25 * tailLoss(noisy))
+        #expect(s.run(strong).states[10].map(\.name).allSatisfy { $0.contains("↔") })
+    }
+}
