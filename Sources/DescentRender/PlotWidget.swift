@@ -42,7 +42,9 @@ public enum PlotWidget {
             })
         }
         for trajectory in model.trajectories {
-            painter.polyline(trajectory.points, color: trajectory.color, style: trajectory.style, bold: model.boldTrails)
+            let faint = trajectory.style.isFaint
+            painter.polyline(trajectory.points, color: faint ? TrailStyle.faintColor(trajectory.color) : trajectory.color,
+                             style: trajectory.style, bold: model.boldTrails && !faint)
         }
         for arrow in model.arrows { painter.polyline([arrow.from, arrow.to], color: arrow.color, style: .plain, bold: false) }
         painter.composeCanvas(tone: nil)

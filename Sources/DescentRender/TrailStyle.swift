@@ -10,12 +10,24 @@ public struct TrailStyle: Sendable, Equatable {
     /// The glyph of every cell the path crosses when braille is off, and (bold, reversed) its
     /// head in ASCII; nil draws ``Glyphs/curveDot`` and ``Glyphs/head``.
     public var mark: Unicode.Scalar?
+    /// A faint trail (a distributed optimizer's worker): drawn one dot wide even with bold
+    /// trails, in its colour mixed halfway to grey (``faintColor(_:)``), under the bold paths.
+    public var isFaint: Bool
 
-    public init(dashes: [Int] = [], head: Unicode.Scalar = "●", mark: Unicode.Scalar? = nil) {
+    public init(dashes: [Int] = [], head: Unicode.Scalar = "●", mark: Unicode.Scalar? = nil, isFaint: Bool = false) {
         self.dashes = dashes
         self.head = head
         self.mark = mark
+        self.isFaint = isFaint
     }
+
+    /// The faint trail of a worker of a distributed optimizer: sparse dots (one drawn, two
+    /// skipped), a `·` mark without braille, no head of its own.
+    public static let worker = TrailStyle(dashes: [1, 2], head: "·", mark: ".", isFaint: true)
+
+    /// The colour a faint trail is drawn in: `color` mixed 45% toward mid grey, so that it
+    /// stays the lane's hue but yields to every bold path.
+    public static func faintColor(_ color: Color) -> Color { .mix(color, .rgb(128, 128, 128), weight: 0.45) }
 
     /// A solid line with the `●` head: paths that need no telling apart (clouds, circles).
     public static let plain = TrailStyle()

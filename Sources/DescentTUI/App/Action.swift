@@ -60,6 +60,8 @@ public enum Action: Equatable, Sendable {
     case toggleHeatmap
     case toggleTrails
     case toggleBoldTrails
+    /// Shows or hides the faint trails of distributed optimizers' workers.
+    case toggleWorkerTrails
     /// Hides or shows run number `index` (0-based).
     case toggleLane(Int)
     case toggleLayout

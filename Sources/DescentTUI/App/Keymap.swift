@@ -109,6 +109,8 @@ public enum Keymap {
         KeyBinding(race, "m", "heatmap on / off", keys: [character("m")], action: .toggleHeatmap),
         KeyBinding(race, "t", "trails on / off", keys: [character("t")], action: .toggleTrails),
         KeyBinding(race, "b", "bold trails (two dots wide, for a projector) on / off", keys: [character("b")], action: .toggleBoldTrails),
+        KeyBinding([.surface], "w", "worker trails of distributed optimizers on / off", keys: [character("w")],
+                   action: .toggleWorkerTrails),
         KeyBinding(race, "Tab ↓", "select the next optimizer", keys: [.tab, .down], action: .selectNext),
         KeyBinding(race, "S-Tab ↑", "select the previous optimizer", keys: [.backTab, .up], action: .selectPrevious),
         KeyBinding(race, "u >", "selected: learning rate × 1.5 (restarts it)", hint: .init(key: "u/d", action: "lr"), keys: [character("u"), character(">")],

@@ -28,6 +28,8 @@ public struct PlotControls {
     public internal(set) var showsTrails = true
     /// Trails two braille dots wide.
     public internal(set) var boldTrails = false
+    /// The faint trails of the workers of distributed optimizers (``DistributedOptimizer``).
+    public internal(set) var showsWorkerTrails = true
     public internal(set) var layoutMode: PlotLayoutMode
     public internal(set) var showsHelp = false
     /// The help page on show (clamped to the pages when drawn).

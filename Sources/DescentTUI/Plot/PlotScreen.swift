@@ -103,6 +103,7 @@ extension PlotScreen {
         case .toggleHeatmap: controls.showsHeatmap.toggle()
         case .toggleTrails: controls.showsTrails.toggle()
         case .toggleBoldTrails: controls.boldTrails.toggle()
+        case .toggleWorkerTrails: controls.showsWorkerTrails.toggle()
         case .switchView:
             controls.isPlaying = false
             return [.switchView]

@@ -32,7 +32,10 @@ public struct FrameComposer {
     /// legend, leaderboard, step inspector and the loss and gradient-norm charts.
     private func parts(_ state: SurfaceState) -> PlotScreenParts {
         PlotScreenParts(
-            overlays: { panel in panel.lanes.map { trajectory(state.lanes[$0], index: $0, state: state) } },
+            overlays: { panel in
+                panel.lanes.flatMap { workerTrails(state.lanes[$0], state: state) }
+                    + panel.lanes.map { trajectory(state.lanes[$0], index: $0, state: state) }
+            },
             arrows: { panel in panel.lanes.contains(state.selected) ? arrows(state, box: panel.box) : [] },
             legend: { width in legend(state, width: width) },
             leaderboard: { buffer, rect in drawLeaderboard(state, into: &buffer, rect: rect) },
@@ -44,16 +47,20 @@ public struct FrameComposer {
     static let maximumTrailPoints = 4000
 
     private func trajectory(_ lane: Lane, index: Int, state: SurfaceState) -> TrajectoryOverlay {
-        let last = lane.shownStep(state.step)
-        var points: [PlanePoint] = []
-        if last >= 0 {
-            let first = state.showsTrails ? 0 : last
-            let stride = max(1, (last - first + 1) / Self.maximumTrailPoints)
-            for k in Swift.stride(from: first, through: last, by: stride) { points.append(lane.run.planePoint(k)) }
-            if (last - first) % stride != 0 { points.append(lane.run.planePoint(last)) }
-        }
+        let points = Self.trailSteps(through: lane.shownStep(state.step), whole: state.showsTrails).map(lane.run.planePoint)
         let diverged = lane.hasDiverged(by: state.step) ? lane.run.divergedAt : nil
         return TrajectoryOverlay(points: points, color: lane.color, divergedAtStep: diverged, style: .lane(index))
+    }
+
+    /// The steps a trail through step `last` draws: all of them from 0 (`whole`) or only the
+    /// last, evenly thinned to at most ``maximumTrailPoints`` and always ending at `last`.
+    static func trailSteps(through last: Int, whole: Bool) -> [Int] {
+        guard last >= 0 else { return [] }
+        let first = whole ? 0 : last
+        let stride = max(1, (last - first + 1) / maximumTrailPoints)
+        var steps = Array(Swift.stride(from: first, through: last, by: stride))
+        if (last - first) % stride != 0 { steps.append(last) }
+        return steps
     }
 
     private func arrows(_ state: SurfaceState, box: ViewBox) -> [ArrowOverlay] {
