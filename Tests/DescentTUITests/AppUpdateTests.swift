@@ -101,6 +101,7 @@ private let keyEffects: [(Key, KeyEffect)] = {
     add(.character("n"), { _, s, c in c.isEmpty && !s.isPlaying && s.notice?.contains("no training race") == true })
     add(.character("?"), { _, s, _ in s.showsHelp })
     add(.character("b"), { b, s, _ in s.boldTrails != b.boldTrails })
+    add(.character("w"), { b, s, _ in s.showsWorkerTrails != b.showsWorkerTrails })
     // With the help closed the page keys change nothing (paging: HelpPagingTests).
     add(.pageDown, { b, s, c in c.isEmpty && !s.showsHelp && s.helpPage == b.helpPage })
     add(.pageUp, { b, s, c in c.isEmpty && !s.showsHelp && s.helpPage == b.helpPage })
