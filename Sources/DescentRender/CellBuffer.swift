@@ -81,6 +81,15 @@ public struct CellBuffer: Hashable, Sendable {
         return cx
     }
 
+    /// Copies every cell of `tile` with its top left corner at (x, y), clipped to this buffer.
+    public mutating func draw(_ tile: CellBuffer, x: Int, y: Int) {
+        for row in max(0, -y)..<min(tile.height, height - y) {
+            for column in max(0, -x)..<min(tile.width, width - x) {
+                cells[(y + row) * width + x + column] = tile.cells[row * tile.width + column]
+            }
+        }
+    }
+
     /// Fills `rect` with `cell`.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         for y in max(rect.y, 0)..<min(rect.maxY, height) {

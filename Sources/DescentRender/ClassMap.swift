@@ -60,11 +60,16 @@ public struct ClassMap: Sendable {
     /// A box around the samples: their bounding box widened by 10% on each side (±1 around a
     /// single point).
     public static func box(around samples: [Sample]) -> ViewBox {
-        guard let first = samples.first else { return ViewBox(x: -1...1, y: -1...1) }
-        var x = first.x...first.x, y = first.y...first.y
-        for s in samples where s.x.isFinite && s.y.isFinite {
-            x = min(x.lowerBound, s.x)...max(x.upperBound, s.x)
-            y = min(y.lowerBound, s.y)...max(y.upperBound, s.y)
+        box(aroundPoints: samples.flatMap { [$0.x, $0.y] })
+    }
+
+    /// ``box(around:)`` of the points x₀, y₀, x₁, y₁, … (a data set's two features).
+    public static func box(aroundPoints xy: [Double]) -> ViewBox {
+        guard xy.count >= 2 else { return ViewBox(x: -1...1, y: -1...1) }
+        var x = xy[0]...xy[0], y = xy[1]...xy[1]
+        for k in stride(from: 0, to: xy.count - 1, by: 2) where xy[k].isFinite && xy[k + 1].isFinite {
+            x = min(x.lowerBound, xy[k])...max(x.upperBound, xy[k])
+            y = min(y.lowerBound, xy[k + 1])...max(y.upperBound, xy[k + 1])
         }
         func padded(_ r: ClosedRange<Double>) -> ClosedRange<Double> {
             let pad = r.upperBound > r.lowerBound ? 0.1 * (r.upperBound - r.lowerBound) : 1

@@ -9,7 +9,8 @@ struct BenchCommand: ParsableCommand {
             optimizers: steps per second on Beale, built-in and as an expression (--repeats loops of \
             --steps steps, timed in runs of 20,000 steps from a fresh optimizer; the fastest run). frame: composing one 200x50 frame of the default race from the \
             cached field, and the frame after a zoom (field resampled). playback: CPU seconds used \
-            while the default race plays for --seconds at 30 frames per second, and while paused.
+            while the default race plays for --seconds at 30 frames per second, and while paused, \
+            in the surface view and in the training view (the default training race).
             """)
 
     /// One group of figures.

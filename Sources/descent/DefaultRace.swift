@@ -19,3 +19,12 @@ enum DefaultRace {
         return setup
     }
 }
+
+extension DefaultRace {
+    /// The default training race, as `descent play --training` with no other arguments opens it:
+    /// ``TrainingRaceOptions/defaultSpecs`` training the default net on the default data, seed 0.
+    static func trainingSetup() throws -> TrainingSetup {
+        try TrainingRaceOptions.parse([]).makeSetup(race: nil, scene: nil, isDefaultRace: true, schedule: nil, seed: 0,
+                                                    registry: .builtin)
+    }
+}

@@ -15,7 +15,7 @@ struct RenderCommand: ParsableCommand {
             --size and printed with ANSI colours (or plain text with --color never; auto \
             means colours only when stdout is a terminal). --view training draws the \
             training view instead ('n' in the visualizer) after --at optimizer steps \
-            (default: the scene's epochs, else 5 epochs), showing --panel.
+            (default: the scene's epochs, else 5 epochs), showing --panel (and --boundaries).
             """)
 
     /// Which view to draw.
@@ -33,6 +33,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "The training view's panel: curves, walk or boundary (2D data).")
     var panel: TrainingPanel = .curves
+
+    @Option(help: "The training view's decision boundaries: selected (the first optimizer's, large) or all (every optimizer's, small; key s).")
+    var boundaries: BoundaryLayout = .selected
 
     @Option(help: ArgumentHelp("The frame size in cells.", valueName: "WxH"))
     var size = "120x40"
@@ -91,6 +94,7 @@ struct RenderCommand: ParsableCommand {
             }
             for _ in 0..<steps { state.apply(.stepForward) }
             while state.panel != panel { state.apply(.nextPanel) }
+            if state.boundaryLayout != boundaries { state.apply(.toggleBoundaryLayout) }
             if keys { state.apply(.toggleHelp) }
             frame = TrainingComposer(glyphs: glyphs, hasColors: depth != .none).compose(state, width: width, height: height)
         }
@@ -120,6 +124,7 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension TrainingPanel: ExpressibleByArgument {}
+extension BoundaryLayout: ExpressibleByArgument {}
 
 /// A `--size` value as (width, height): two whole numbers within ``Limits/frameSide`` joined by `x`.
 func parseFrameSize(_ size: String) throws -> (width: Int, height: Int) {

@@ -35,6 +35,10 @@ public struct StateVector: Sendable, Equatable {
     public var name: String
     public var values: [Double]
     public init(_ name: String, _ values: [Double]) { self.name = name; self.values = values }
+
+    /// The name of the vector holding ``Optimizer/functionEvaluations`` (the same in every
+    /// coordinate), so a run's recorded states tell the count at any step.
+    public static let evaluationsName = "evaluations"
 }
 
 /// Why an optimizer could not take a step — not a divergence (the numbers did not blow up) but
@@ -89,10 +93,16 @@ public protocol Optimizer {
     /// hyperparameter where the optimizer has one (even when it is 0), else β₁, the first of
     /// `betas`. Returns false, changing nothing, for an optimizer with neither (the default).
     mutating func setCycledMomentum(_ value: Double) -> Bool
+
+    /// The oracle evaluations made so far over all steps, for an optimizer whose steps make a
+    /// varying number of them (L-BFGS: PyTorch's `func_evals`); the legends show it. nil for
+    /// the others.
+    var functionEvaluations: Int? { get }
 }
 
 extension Optimizer {
     public var state: [StateVector] { [] }
+    public var functionEvaluations: Int? { nil }
 
     public mutating func setCycledMomentum(_ value: Double) -> Bool { false }
 

@@ -32,6 +32,13 @@ extension Trainer {
     public func predictions(at inputs: [Double]) -> [ClassPrediction] {
         engine.evaluator.predictions(parameters, inputs)
     }
+
+    /// The same net at other parameters θ (as long as θ_t; e.g. a snapshot of an earlier
+    /// step), through the same evaluator.
+    public func predictions(at inputs: [Double], parameters theta: [Double]) -> [ClassPrediction] {
+        precondition(theta.count == parameters.count, "θ has the wrong length for the net")
+        return engine.evaluator.predictions(theta, inputs)
+    }
 }
 
 extension NetEvaluator {

@@ -41,6 +41,10 @@ public struct Trainer {
     /// grow with the run; nil keeps every step (headless training, tests).
     public var historyWindow: Int?
     public let walkSettings: WalkSettings
+    /// Whether ``step()`` takes the walk measurements itself, every K steps of ``walkSettings``
+    /// (headless training). The live view turns this off and calls ``measureWalk()`` on a
+    /// cadence of its own, so that their cost per second stays bounded at any playback speed.
+    public var measuresWalkEveryK = true
     /// The segment profiles measured so far, every K steps.
     public private(set) var profiles: [SegmentProfile] = []
     /// How many profiles crossed a barrier.
@@ -103,10 +107,7 @@ public struct Trainer {
     public mutating func step() -> Bool {
         guard isActive, sampler.sampleCount > 0 else { return false }
         let t = stepCount
-        if !isKnownUniquelyReferenced(&engine) {
-            engine = TrainerEngine(problem: problem, batchSize: sampler.batchSize, walk: walkSettings)
-            oracle = Self.oracle(on: engine)
-        }
+        ownEngine()
         engine.select(sampler.nextBatch())
         swap(&gradient, &previousGradient)
         let loss = engine.minibatchLossAndGradient(parameters, &gradient)
@@ -137,8 +138,24 @@ public struct Trainer {
             gradientCosine: history.last.flatMap { cosine(gradient, previousGradient, norms: norm, $0.gradientNorm) },
             distanceFromStart: euclideanDistance(parameters, initialParameters)))
         if let historyWindow { history.thinOlder(keepingLast: historyWindow) }
-        if walkSettings.every > 0, stepCount % walkSettings.every == 0 { measureProfile(step: t) }
+        if measuresWalkEveryK, walkSettings.every > 0, stepCount % walkSettings.every == 0 { measureProfile(step: t) }
         return true
+    }
+
+    /// Takes the walk measurements of the last step now (its ``SegmentProfile`` and the
+    /// sharpness), whatever the step count; nothing before the first step, after training
+    /// ended, or with the measurements off (``WalkSettings/every`` 0).
+    public mutating func measureWalk() {
+        guard isActive, stepCount > 0, walkSettings.every > 0 else { return }
+        ownEngine()
+        measureProfile(step: stepCount - 1)
+    }
+
+    /// Makes the scratch buffers this trainer's own (a copy shares them until it steps).
+    private mutating func ownEngine() {
+        guard !isKnownUniquelyReferenced(&engine) else { return }
+        engine = TrainerEngine(problem: problem, batchSize: sampler.batchSize, walk: walkSettings)
+        oracle = Self.oracle(on: engine)
     }
 
     /// Takes steps until `epochs` epochs are complete or training diverges.

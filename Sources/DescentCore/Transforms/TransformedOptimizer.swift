@@ -23,6 +23,7 @@ public struct TransformedOptimizer: Optimizer {
     }
 
     public var state: [StateVector] { inner.state }
+    public var functionEvaluations: Int? { inner.functionEvaluations }
 
     /// Configures the inner optimizer (the configuration is the last link's); the transforms
     /// are replaced as a whole by ``Registry/reconfigure(_:to:seed:)``.

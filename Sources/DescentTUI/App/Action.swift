@@ -71,6 +71,8 @@ public enum Action: Equatable, Sendable {
     case scaleBatch(up: Bool)
     /// The next panel: curves, walk, decision boundary.
     case nextPanel
+    /// Decision boundaries: the selected optimizer's large, or every optimizer's small (`s`).
+    case toggleBoundaryLayout
 }
 
 /// Side effects an update asks for, as values (Bubble Tea's commands), so every update stays

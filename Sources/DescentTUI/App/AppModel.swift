@@ -135,7 +135,7 @@ public struct AppModel {
             switch screen {
             case .lessons: commands = []
             case .surface, .cloud: commands = lesson?.plot?.tick(seconds: seconds) ?? []
-            case .training: commands = lesson?.training?.tick() ?? []
+            case .training: commands = lesson?.training?.tick(seconds: seconds) ?? []
             }
         case .signal(let signal): return [.interrupted(signal: signal)]
         case let .loaded(index, result): commands = loaded(index: index, result)

@@ -142,6 +142,8 @@ public enum Keymap {
         KeyBinding([.training], "Tab", "select the next optimizer", hint: .init(key: "Tab", action: "select"), keys: [.tab], action: .selectNext),
         KeyBinding([.training], "v", "next panel: curves, walk with SGD, decision boundary", hint: .init(key: "v", action: "panel"), keys: [character("v")],
                    action: .nextPanel),
+        KeyBinding([.training], "s", "decision boundaries: the selected optimizer's, large / every optimizer's, small", keys: [character("s")],
+                   action: .toggleBoundaryLayout),
     ]
 
     /// What the mouse does on the surface (shown in its help after the keys).

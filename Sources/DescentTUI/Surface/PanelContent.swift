@@ -2,8 +2,8 @@ import DescentCore
 import DescentRender
 
 extension FrameComposer {
-    /// The legend: per run its number (for the 1–9 keys), spec (name and hyperparameters),
-    /// loss, gradient norm and learning rate at the shown step, and the step it reached the
+    /// The legend: per run its number (for the 1–9 keys), spec (name and hyperparameters; for
+    /// an optimizer that counts them, its oracle evaluations by the shown step), loss, gradient norm and learning rate at the shown step, and the step it reached the
     /// tolerance (`-` not yet; left out when a `width` would cut the labels). Hidden runs are
     /// dimmed, the selected one is marked `▸`.
     func legend(_ state: SurfaceState, width: Int? = nil) -> LegendTable {
@@ -26,7 +26,8 @@ extension FrameComposer {
             let trail = TrailStyle.lane(k)
             return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
                                    marker: glyphs.head.isASCII ? trail.mark : trail.head,
-                                   label: text(marker + "\(k + 1) " + lane.label + (lane.isHidden ? " (hidden)" : "")),
+                                   label: text(marker + "\(k + 1) " + EvaluationCount.label(lane.label, lane.run.functionEvaluations(atStep: shown))
+                                               + (lane.isHidden ? " (hidden)" : "")),
                                    cells: cells, style: Style(attributes: attributes))
         }
         var columns: [LegendTable.Column] = [.init(title: "loss"), .init(title: text("‖∇f‖")), .init(title: "lr"), .init(title: "tol@")]

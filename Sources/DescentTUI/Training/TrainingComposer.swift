@@ -1,16 +1,18 @@
 import DescentCore
 import DescentRender
 
-/// Draws a ``TrainingState``: a legend (optimizer, train loss, val loss, val acc, lr, batch) on
-/// top, then the panel `v` chose, a scene's caption, and the status line at the bottom.
+/// Draws a ``TrainingState``: a legend (optimizer with L-BFGS's evaluations so far, train loss,
+/// val loss, val acc, lr, batch) on top, then the panel `v` chose, a scene's caption, and the
+/// status line at the bottom.
 ///
 /// Panels: the curves (train loss and validation loss on log₁₀ axes, validation accuracy on
 /// 0…1; side by side from 90 columns, stacked below that), the walk measurements (2×2 charts)
-/// and the decision boundary of the selected optimizer's net (2D data). From
+/// and the decision boundaries (``drawBoundaries(_:into:rect:)``: the selected optimizer's net,
+/// or every optimizer's as small multiples; 2D data). From
 /// ``sideMapMinimumWidth`` columns the boundary also stays on the right of the other panels.
 /// `?` replaces the panel with the key list. Below ``ScreenLayout/minimumWidth`` ×
 /// ``ScreenLayout/minimumHeight``: only the enlarge message.
-public struct TrainingComposer: Sendable {
+public struct TrainingComposer {
     /// The chart titles of the curves panel, left to right (top to bottom); ``LineChart`` marks
     /// the log axes "(log)".
     public static let chartTitles = ["train loss", "validation loss", "validation accuracy"]
@@ -22,10 +24,13 @@ public struct TrainingComposer: Sendable {
 
     public let glyphs: Glyphs
     public let hasColors: Bool
+    /// The decision regions computed so far (a frame predicts only for nets not drawn yet).
+    public let boundaries: BoundaryCache
 
-    public init(glyphs: Glyphs, hasColors: Bool) {
+    public init(glyphs: Glyphs, hasColors: Bool, boundaries: BoundaryCache = BoundaryCache()) {
         self.glyphs = glyphs
         self.hasColors = hasColors
+        self.boundaries = boundaries
     }
 
     /// The `width` × `height` frame of `state`.
@@ -45,13 +50,13 @@ public struct TrainingComposer: Sendable {
     private func drawPanels(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
         var main = rect
         if state.panel == .boundary {
-            drawBoundary(state, into: &buffer, rect: main)
+            drawBoundaries(state, into: &buffer, rect: main)
             return
         }
         if state.setup.isPlanar, rect.width >= Self.sideMapMinimumWidth {
             let columns = Layout.split(rect, .horizontal, [.minimum(1), .fraction(0.35)])
             main = columns[0]
-            drawBoundary(state, into: &buffer, rect: columns[1])
+            drawBoundaries(state, into: &buffer, rect: columns[1])
         }
         switch state.panel {
         case .curves, .boundary:
@@ -65,19 +70,19 @@ public struct TrainingComposer: Sendable {
         }
     }
 
-    private func color(_ state: TrainingState, _ index: Int) -> Color {
+    func color(_ state: TrainingState, _ index: Int) -> Color {
         guard hasColors else { return .default }
         return state.setup.colors.indices.contains(index) ? state.setup.colors[index] ?? Palette.okabeIto[index] : Palette.okabeIto[index]
     }
 
     /// `text` as the glyph set can show it (ASCII spellings without Unicode).
-    private func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
+    func text(_ s: String) -> String { AsciiText.fold(s, for: glyphs) }
 
     func legend(_ state: TrainingState) -> LegendTable {
         let rows = state.trainers.indices.map { i in
             let last = state.history[i].last?.evaluation
             let trainer = state.trainers[i]
-            let label = (i == state.selected ? "> " : "  ") + text(trainer.label)
+            let label = (i == state.selected ? "> " : "  ") + text(EvaluationCount.label(trainer.label, trainer.optimizer.functionEvaluations))
             let batch = trainer.batchSize >= trainer.sampler.sampleCount ? "full" : String(trainer.batchSize)
             let diverged = trainer.divergedAt.map { " diverged at \($0)" } ?? ""
             let scores: [String] = last.map { [NumberFormat.compact($0.train.loss), NumberFormat.compact($0.validation.loss),
@@ -122,28 +127,6 @@ public struct TrainingComposer: Sendable {
                       yScale: .log10, xLabel: x),
             LineChart(title: text(Self.walkTitles[3]), series: series(state) { $0.sharpness }, yScale: .log10, xLabel: x),
         ]
-    }
-
-    /// The selected trainer's decision regions over the training samples (x and y at the same
-    /// scale), titled with its label and accuracy; a note instead for data that are not 2D.
-    func drawBoundary(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
-        buffer.fill(rect)
-        guard rect.height >= 3, rect.width >= 8, state.trainers.indices.contains(state.selected) else { return }
-        let trainer = state.trainers[state.selected]
-        let title = "decision boundary: " + text(trainer.label)
-            + (state.history[state.selected].last.map { ", train acc " + NumberFormat.fixed(100 * $0.evaluation.train.accuracy, decimals: 1) + "%" } ?? "")
-        buffer.write(TextFitting.truncate(title, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: rect.y,
-                     style: Style(attributes: .bold), clip: rect)
-        guard state.setup.isPlanar else {
-            buffer.write("(only for data with two features)", x: rect.x, y: rect.y + 1, clip: rect)
-            return
-        }
-        let data = trainer.problem.data.train
-        let samples = data.labels.indices.map { ClassMap.Sample(x: data.features[2 * $0], y: data.features[2 * $0 + 1], label: data.labels[$0]) }
-        let area = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let viewport = Viewport(box: PlotGeometry.fitted(ClassMap.box(around: samples), width: area.width, height: area.height), rect: area)
-        let pixels = trainer.predictions(at: ClassMap.pixelCenters(viewport)).map { ($0.predictedClass, $0.confidence) }
-        ClassMap(viewport: viewport, pixels: pixels, samples: samples, hasColors: hasColors).draw(into: &buffer, glyphs: glyphs)
     }
 
     /// A scene's title and caption (else description) in a box at the bottom of `rect`, at most

@@ -11,6 +11,14 @@ public enum TrainingPanel: String, Sendable, CaseIterable {
     case boundary
 }
 
+/// How the decision regions are shown (`s`).
+public enum BoundaryLayout: String, Sendable, CaseIterable {
+    /// The selected optimizer's, as large as the panel.
+    case selected
+    /// Every optimizer's, as small multiples titled in its colour.
+    case all
+}
+
 /// The training view's state: the trainers (one optimizer each, same net, data, θ₀ and
 /// minibatch order), their evaluations so far, and what the viewer chose (playing, speed,
 /// selected optimizer, panel, help). Changed only by ``apply(_:)`` and ``tick()``. A value:
@@ -30,6 +38,13 @@ public struct TrainingState {
     public static let pointLimit = 4_000
     /// The time between frames of playback (30 frames per second at most).
     public static let frameInterval = Duration.nanoseconds(33_333_333)
+    /// The least playback time between two snapshots of the nets whose decision regions are
+    /// drawn (``boundaryParameters``): the regions follow training at most 4 times a second.
+    public static let boundaryInterval = 0.25
+    /// The least playback time between two walk measurements while playing: they are taken
+    /// every K steps (``DescentCore/WalkSettings/every``) but no more often than this, so their
+    /// cost per second does not grow with the steps per frame. Stepping with `.` takes every one.
+    public static let walkInterval = 2.0
 
     public let setup: TrainingSetup
     public private(set) var trainers: [Trainer]
@@ -48,6 +63,16 @@ public struct TrainingState {
     /// The trainer `u`, `d`, `b`, `B` act on and whose decision boundary is drawn.
     public private(set) var selected = 0
     public private(set) var panel = TrainingPanel.curves
+    /// One large decision boundary (the selected optimizer's) or every optimizer's, small.
+    public private(set) var boundaryLayout = BoundaryLayout.selected
+    /// Per trainer, the parameters θ its decision regions are drawn for: θ_t when paused, and
+    /// while playing a snapshot renewed once ``boundaryInterval`` of playback has passed, so a
+    /// frame predicts the regions again (``BoundaryCache``) at most 4 times a second.
+    public private(set) var boundaryParameters: [[Double]]
+    /// Playback seconds since ``boundaryParameters`` was last renewed.
+    private var sinceBoundarySnapshot = 0.0
+    /// Playback seconds since the last walk measurements.
+    private var sinceWalk = Double.infinity
     public private(set) var showsHelp = false
     /// The help page on show (clamped to the pages when drawn).
     public private(set) var helpPage = 0
@@ -68,12 +93,14 @@ public struct TrainingState {
         trainers = setup.trainers.map { trainer in
             var trainer = trainer
             trainer.historyWindow = Self.stepWindow
+            trainer.measuresWalkEveryK = false
             return trainer
         }
         self.stepsPerFrame = min(max(1, stepsPerFrame), Self.maximumStepsPerFrame)
         self.canSwitchView = canSwitchView
         epochHorizon = setup.epochs
         history = setup.trainers.map { [TrainingPoint($0, since: 0)] }
+        boundaryParameters = setup.trainers.map(\.parameters)
     }
 
     /// Epochs completed by every active trainer: the fewest among them (trainers with larger
@@ -94,6 +121,12 @@ public struct TrainingState {
     /// screens do nothing.
     @discardableResult
     public mutating func apply(_ action: Action) -> [Command] {
+        let commands = applyAction(action)
+        if !isPlaying { snapshotBoundaries() }
+        return commands
+    }
+
+    private mutating func applyAction(_ action: Action) -> [Command] {
         notice = nil
         switch action {
         case .togglePlay: return togglePlay()
@@ -108,6 +141,9 @@ public struct TrainingState {
         case .nextPanel:
             let panels = self.panels
             panel = panels[((panels.firstIndex(of: panel) ?? 0) + 1) % panels.count]
+        case .toggleBoundaryLayout:
+            boundaryLayout = boundaryLayout == .selected ? .all : .selected
+            if !setup.isPlanar { notice = "decision boundaries need data with two features" }
         case .switchView:
             if canSwitchView {
                 return [.switchView]
@@ -127,13 +163,25 @@ public struct TrainingState {
         return []
     }
 
-    /// One frame of playback: ``stepsPerFrame`` steps of every trainer while playing; asks for
-    /// the next frame while still playing.
+    /// One frame of playback, `seconds` after the previous one: ``stepsPerFrame`` steps of every
+    /// trainer while playing, and a new snapshot of the nets for the decision regions once
+    /// ``boundaryInterval`` has passed (or playback stopped); asks for the next frame while
+    /// still playing.
     @discardableResult
-    public mutating func tick() -> [Command] {
+    public mutating func tick(seconds: Double = TrainingState.frameInterval.inSeconds) -> [Command] {
         guard isPlaying else { return [] }
+        sinceWalk += seconds
         advance(steps: stepsPerFrame)
+        sinceBoundarySnapshot += seconds
+        if sinceBoundarySnapshot >= Self.boundaryInterval || !isPlaying { snapshotBoundaries() }
         return isPlaying ? [.tick(after: Self.frameInterval)] : []
+    }
+
+    /// Takes θ_t of every trainer as the parameters whose decision regions are drawn (sharing
+    /// the arrays' storage: nothing is copied unless a trainer steps on).
+    private mutating func snapshotBoundaries() {
+        sinceBoundarySnapshot = 0
+        boundaryParameters = trainers.map(\.parameters)
     }
 
     /// Records trainer `i`'s evaluation now: replaces the latest point if it fell between the
@@ -182,6 +230,18 @@ public struct TrainingState {
         if next == b { notice = up ? "already full batch (\(n) samples): gradient descent" : "batch size is already 1" }
     }
 
+    /// The walk measurements of the trainers at a multiple of their K steps: every one while
+    /// stepping, at most one per ``walkInterval`` while playing.
+    private mutating func measureWalk() {
+        guard !isPlaying || sinceWalk >= Self.walkInterval else { return }
+        var measured = false
+        for i in trainers.indices where trainers[i].walkSettings.every > 0 && trainers[i].stepCount % trainers[i].walkSettings.every == 0 {
+            trainers[i].measureWalk()
+            measured = true
+        }
+        if measured { sinceWalk = 0 }
+    }
+
     /// `steps` steps of every active trainer, evaluating every ``evaluateEvery`` steps; stops
     /// playing once every trainer has diverged, at the epoch horizon and at a pausing note.
     private mutating func advance(steps: Int) {
@@ -197,6 +257,7 @@ public struct TrainingState {
                 return
             }
             step += 1
+            measureWalk()
             if step % evaluateEvery == 0 {
                 for i in trainers.indices where trainers[i].isActive {
                     record(trainer: i)

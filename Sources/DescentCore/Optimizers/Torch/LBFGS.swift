@@ -48,7 +48,9 @@ public struct LBFGS: Optimizer {
     public var historySize: Int
     public var lineSearch: LineSearch
     /// Oracle evaluations so far, over all steps (PyTorch's `func_evals`).
-    public private(set) var functionEvaluations = 0
+    public private(set) var evaluationCount = 0
+    /// ``evaluationCount``, which the legends show.
+    public var functionEvaluations: Int? { evaluationCount }
     /// Inner iterations so far, over all steps (PyTorch's `n_iter`).
     public private(set) var iterations = 0
     private var memory = Memory()
@@ -87,13 +89,13 @@ public struct LBFGS: Optimizer {
         let n = params.count
         if memory.dimension != n {
             memory = Memory(dimension: n)
-            functionEvaluations = 0
+            evaluationCount = 0
             iterations = 0
         }
         var g = [Double](repeating: 0, count: n)
         var loss = oracle.evaluate(params, &g)
         var evaluations = 1
-        functionEvaluations += 1
+        evaluationCount += 1
         var optimal = TorchVector.maxMagnitude(g) <= toleranceGrad
         if optimal { return }
 
@@ -134,7 +136,7 @@ public struct LBFGS: Optimizer {
                 }
             }
             evaluations += used
-            functionEvaluations += used
+            evaluationCount += used
 
             if k == maxIterations || evaluations >= maxEvaluations || optimal { break }
             if TorchVector.maxMagnitude(d.lazy.map { $0 * t }) <= toleranceChange { break }
@@ -195,7 +197,7 @@ public struct LBFGS: Optimizer {
         let n = memory.direction.count
         return [StateVector("direction d", memory.direction),
                 StateVector("step length t", [Double](repeating: memory.t, count: n)),
-                StateVector("evaluations", [Double](repeating: Double(functionEvaluations), count: n))]
+                StateVector(StateVector.evaluationsName, [Double](repeating: Double(evaluationCount), count: n))]
     }
 
     public mutating func configure(_ c: Configuration) throws(SpecError) {
@@ -209,7 +211,11 @@ public struct LBFGS: Optimizer {
         lineSearch = LineSearch.allCases[c.choice("line_search_fn")]
     }
 
-    public mutating func reset() { memory = Memory() }
+    public mutating func reset() {
+        memory = Memory()
+        evaluationCount = 0
+        iterations = 0
+    }
 
 
     /// `lbfgs`: the registry entry, with PyTorch's defaults.
