@@ -51,12 +51,6 @@ public struct BrailleCanvas: Sendable {
         fallbacks[cell] = ink.fallback
     }
 
-    /// Whether dot (x, y) is set.
-    public func isSet(dotX x: Int, dotY y: Int) -> Bool {
-        guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return false }
-        return bits[(y >> 2) * area.width + (x >> 1)] & Self.bit(column: x & 1, row: y & 3) != 0
-    }
-
     /// The dot pattern of cell (column, row) of the canvas (0 when empty or outside).
     public func pattern(column: Int, row: Int) -> UInt8 {
         guard column >= 0, row >= 0, column < area.width, row < area.height else { return 0 }

@@ -1,9 +1,4 @@
 extension Rect {
-    /// The rectangle shrunk by `margin` cells on every side (empty when nothing is left).
-    public func inset(by margin: Int) -> Rect {
-        Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
-    }
-
     /// A `width` × `height` rectangle centred in this one (clipped to it).
     public func centered(width w: Int, height h: Int) -> Rect {
         let cw = min(max(w, 0), width), ch = min(max(h, 0), height)

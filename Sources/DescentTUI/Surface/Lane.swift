@@ -60,8 +60,6 @@ public struct Lane {
     public let run: Run
     /// The first step whose point is within the tolerance of a known minimum, if reached so far.
     public let arrivalStep: Int?
-    /// The known minimum it arrived at.
-    public let arrivalPoint: CriticalPoint?
 
     public var spec: String { style.spec }
     public var label: String { style.label }

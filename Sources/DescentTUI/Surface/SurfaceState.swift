@@ -39,7 +39,7 @@ public struct SurfaceState: PlotScreen {
     /// Every optimizer as shown: its style with its run and arrival from the race.
     public var lanes: [Lane] {
         styles.indices.map { k in
-            Lane(style: styles[k], run: race.runs[k], arrivalStep: race.arrivals[k]?.step, arrivalPoint: race.arrivals[k]?.minimum)
+            Lane(style: styles[k], run: race.runs[k], arrivalStep: race.arrivals[k]?.step)
         }
     }
 
@@ -49,10 +49,6 @@ public struct SurfaceState: PlotScreen {
         race.restart(run: k, with: styles[k].restarted(race.runs[k]))
         race.advance(run: k, toStep: min(controls.step + 1, Self.historyLimit))
     }
-
-    /// Whether every run has stopped (diverged) before the shown step + 1, so stepping on
-    /// shows nothing new.
-    var allStopped: Bool { race.runs.allSatisfy { !$0.isActive && $0.count - 1 <= controls.step } }
 
     /// Computes every run one step beyond the shown one (the arrows and the inspector show the
     /// step about to be taken).
