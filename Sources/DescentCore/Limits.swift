@@ -31,7 +31,7 @@ public enum Limits {
     public static let staleness = 0...1000
     /// Downpour's push/fetch periods and EASGD's communication period, in steps.
     public static let communicationPeriod = 1...100_000
-    /// Points of `descent tune`'s first learning-rate grid (`--grid`).
+    /// Points of `descent tune`'s first learning-rate grid (`--lr-grid`).
     public static let tuneGrid = 2...100
     /// Rounds of refinement around the best rate (`--refine`).
     public static let tuneRefinements = 0...30
@@ -42,6 +42,9 @@ public enum Limits {
     /// Steps one `descent tune` (or `race --tuned`) may take in all: optimizers × trials ×
     /// starts × budget.
     public static let tuneSteps = 200_000_000
+    /// Steps a scene's `tune = { … }` (or `play --tuned`) may take in all when the scene loads:
+    /// optimizers × trials × starts × budget. Smaller than ``tuneSteps``: the lesson waits for it.
+    public static let sceneTuneSteps = 20_000_000
     /// Playback speed in steps per second.
     public static let speed = 1.0...5000.0
     /// Captions of a scene.

@@ -2,7 +2,7 @@ import DescentCore
 import TOMLKit
 
 extension SceneValidator {
-    static let optimizerKeys = ["spec", "label", "color", "start", "schedule", "gradient"]
+    static let optimizerKeys = ["spec", "label", "color", "start", "schedule", "gradient", "tune"]
 
     /// The `[[optimizer]]` tables: a spec (built through the registry, so unknown names and bad
     /// parameters are reported with the valid choices), an optional label, colour, start, and
@@ -26,8 +26,10 @@ extension SceneValidator {
                     reader.reportKey(path + ".gradient", "only a scene with [data] has minibatch gradients; remove gradient")
                 }
             }
+            let tune = reader.bool(table, "tune", in: path) ?? true
             guard let spec else { continue }
-            result.append(SceneOptimizer(spec: spec, label: label ?? spec, color: color, start: start, schedule: schedule, gradient: gradient))
+            result.append(SceneOptimizer(spec: spec, label: label ?? spec, hasOwnLabel: label != nil, color: color, start: start, schedule: schedule, gradient: gradient,
+                                         tune: tune))
         }
         return result
     }

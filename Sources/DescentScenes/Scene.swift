@@ -50,6 +50,8 @@ public struct Scene: Sendable {
     public var rules: [OptimizerEntry] = []
     /// The optimizers of the scene's plugin programs (`[[plugin]]`, started only when allowed).
     public var plugins: [OptimizerEntry] = []
+    /// The learning-rate search run when the scene loads (`tune = { … }`), or nil.
+    public var tune: SceneTune?
 
     /// `registry` with the scene's rules and plugins added (those not already in it): what every spec of the
     /// scene resolves in.
@@ -82,6 +84,8 @@ public struct SceneOptimizer: Sendable, Equatable {
     public var spec: String
     /// The legend label (default: the spec).
     public var label: String
+    /// Whether the scene gave the label (false: the label is the spec).
+    public var hasOwnLabel = true
     /// The colour (default: the plot's palette colour for its index).
     public var color: SceneColor?
     /// Where this optimizer starts (default: the scene's start).
@@ -91,6 +95,11 @@ public struct SceneOptimizer: Sendable, Equatable {
     /// For a scene with a data problem: whether this optimizer sees minibatch gradients
     /// (the default), the full-batch gradient, or the full-batch gradient plus matched noise.
     public var gradient: SceneGradient
+    /// Whether a scene's `tune` tunes this optimizer (`tune = false` keeps its rate as written).
+    public var tune = true
+    /// The winning trial when the scene's `tune` tuned it (its spec and label then carry the
+    /// tuned values), else nil.
+    public var tuned: TuneTrial?
 }
 
 /// Which gradient an optimizer sees in a scene with a data problem.

@@ -3,9 +3,10 @@ import Foundation
 import TOMLKit
 
 extension Scene {
-    /// Reads and validates the scene file at `path`. Throws every problem found, as
-    /// `FILE:LINE:COLUMN: message` diagnostics with `FILE` = `path`, or a file that cannot be
-    /// read (missing, a directory, larger than ``Limits/sceneFileBytes``) as an unreadable error.
+    /// Reads and validates the scene file at `path`, then runs its `tune` (``tuned(registry:)``):
+    /// the scene as it plays. Throws every problem found, as `FILE:LINE:COLUMN: message`
+    /// diagnostics with `FILE` = `path`, or a file that cannot be read (missing, a directory,
+    /// larger than ``Limits/sceneFileBytes``) as an unreadable error.
     /// `plugins` says whether the scene's `[[plugin]]` programs may start (by default not).
     public static func load(path: String, registry: Registry, plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) throws(SceneLoadError) -> Scene {
         let bytes: [UInt8]
@@ -14,10 +15,16 @@ extension Scene {
         } catch {
             throw SceneLoadError(unreadable: path, error.message)
         }
-        return try parse(bytes: bytes, file: path, registry: registry, plugins: plugins)
+        let scene = try parse(bytes: bytes, file: path, registry: registry, plugins: plugins)
+        do throws(SpecError) {
+            return try scene.tuned(registry: registry)
+        } catch {
+            throw SceneLoadError([SceneDiagnostic(file: path, position: .start, message: "tune: \(error.message)")])
+        }
     }
 
-    /// Validates the bytes of a scene file: they must be UTF-8 text without NUL characters.
+    /// Validates the bytes of a scene file: they must be UTF-8 text without NUL characters. Its
+    /// `tune` is checked, not run (``load(path:registry:plugins:)`` runs it).
     public static func parse(bytes: [UInt8], file: String, registry: Registry,
                              plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) throws(SceneLoadError) -> Scene {
         var iterator = bytes.makeIterator()

@@ -140,6 +140,18 @@ struct SceneReader {
         return p[0]...p[1]
     }
 
+    /// An array of `count` finite numbers within `range`.
+    mutating func numbers(_ table: TOMLTable, _ key: String, in parent: String, range: ClosedRange<Double>, count: ClosedRange<Int>) -> [Double]? {
+        let path = Self.path(parent, key)
+        guard let array = value(table, key, in: parent, type: .array, expected: "an array of numbers", required: nil)?.array else { return nil }
+        guard count.contains(array.count) else {
+            report(path, "must have \(count.lowerBound) to \(count.upperBound) numbers, got \(array.count)")
+            return nil
+        }
+        let numbers = array.enumerated().map { checkedNumber($1, at: path + "[\($0)]", range: range) }
+        return numbers.contains(nil) ? nil : numbers.compactMap { $0 }
+    }
+
     /// One of the raw values of `E`.
     mutating func choice<E: RawRepresentable & CaseIterable>(
         _ table: TOMLTable, _ key: String, in parent: String, as: E.Type

@@ -11,7 +11,7 @@ struct SceneValidator {
     /// Whether `[[plugin]]` programs may start.
     var plugins: ScenePluginPolicy
 
-    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training", "rule", "plugin"]
+    static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training", "rule", "plugin", "tune"]
     static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
 
     /// The scene, or nil when something required could not be read (the reader holds why).
@@ -121,6 +121,7 @@ struct SceneValidator {
         scene.notes = notes
         scene.cloud = cloud
         scene.data = data
+        scene.tune = tune(root, scene: scene)
         return true
     }
 
@@ -134,6 +135,7 @@ struct SceneValidator {
             ("noise", "[noise] is for the surface race and \(only); chain noise into a training spec: \"noise(sigma=0.01) | sgd(lr=0.1)\""),
             ("cloud", "[cloud] starts the surface race and \(only); remove it"),
             ("notes", "[[notes]] caption the surface race and \(only); use [[training.notes]] with an epoch"),
+            ("tune", "tune = { … } tunes the surface race's optimizers and \(only); remove it"),
         ]
         for (key, hint) in hints where root[key] != nil { reader.reportKey(key, hint) }
         for key in Self.runKeys where run[key] != nil && key != "seed" {

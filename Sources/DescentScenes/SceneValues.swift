@@ -18,6 +18,6 @@ extension SceneOptimizer {
     /// The optimizer `spec`, labelled with the spec, from the scene's start with the scene's
     /// schedule and the exact gradient.
     public init(spec: String) {
-        self.init(spec: spec, label: spec, color: nil, start: nil, schedule: nil, gradient: .minibatch)
+        self.init(spec: spec, label: spec, hasOwnLabel: false, color: nil, start: nil, schedule: nil, gradient: .minibatch)
     }
 }

@@ -50,6 +50,11 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "The caption shown under the plot (a scene file's 'description' does the same).")
     var description: String?
 
+    @Flag(help: "Tune each optimizer's learning rate first (as 'descent tune' does, with the options below; budget, by default --steps) and race at the rates found; labels say 'tuned'. A scene tunes with its own tune = { … }.")
+    var tuned = false
+
+    @OptionGroup(title: "Tuning (with --tuned)") var tuning: TuneOptions
+
     func validate() throws {
         guard tolerance.isFinite, tolerance > 0 else { throw ValidationError("--tol must be a positive number") }
         try Self.checkText(title, option: "--title", maxLength: Limits.titleLength)

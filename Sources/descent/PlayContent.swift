@@ -67,7 +67,8 @@ extension DisplayOptions {
     func makeContent(_ simulation: SimulationOptions, _ training: TrainingRaceOptions, specs: [String],
                      registry: Registry) throws -> PlayContent {
         if let path = try scenePath(specs: specs) { return try sceneContent(path, simulation, training, registry: registry) }
-        let scene = try flagScene(simulation, specs: specs, registry: registry)
+        var scene = try flagScene(simulation, specs: specs, registry: registry)
+        if tuned { scene = try tuning.tuned(scene, budget: tuning.budget ?? scene.steps, seed: simulation.seed, registry: registry) }
         let race: RaceSetup?
         do {
             race = try RaceSetup(scene: scene, registry: registry)
@@ -95,6 +96,7 @@ extension DisplayOptions {
     /// exit status 1, before any terminal is touched; shown in the list when opened from there).
     func sceneContent(_ path: String, _ simulation: SimulationOptions, _ training: TrainingRaceOptions,
                       registry: Registry) throws -> PlayContent {
+        if tuned { throw CommandError("--tuned is for a race of optimizer specs; a scene tunes its optimizers with tune = { … } (scenes/README.md)") }
         var scene: Scene
         do {
             scene = try Scene.load(path: path, registry: registry, plugins: simulation.extensions.scenePlugins)

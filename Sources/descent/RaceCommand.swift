@@ -16,7 +16,7 @@ struct RaceCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Flag(help: "Tune each optimizer's learning rate first (as 'descent tune' does, with the options below) and race at the rates found for --budget steps; labels say '[tuned]'.")
+    @Flag(help: "Tune each optimizer's learning rate first (as 'descent tune' does, with the options below) and race at the rates found for --budget steps; labels say 'tuned'.")
     var tuned = false
 
     @OptionGroup(title: "Tuning (with --tuned)") var tuning: TuneOptions
@@ -65,7 +65,7 @@ struct RaceCommand: ParsableCommand {
         guard tuned else { return optimizers.map { ($0, nil) } }
         let setup = try tuning.setup(simulation, surface: surface, start: start, tolerance: tolerance, optimizers: optimizers.count,
                                      registry: registry)
-        return try tuning.tune(optimizers, setup).map { ($0.best?.spec ?? $0.spec, $0.raceLabel(also: tuning.also)) }
+        return try tuning.tunedSpecs(optimizers, setup).map { ($0.spec, $0.label) }
     }
 
     private func render(_ results: [RaceResult]) -> String {

@@ -20,7 +20,10 @@ enum SceneCatalog {
             let looked = candidates.joined(separator: ", ")
             return LessonList(lessons: [defaultRace], source: "no lessons found (looked in \(looked)); --scenes DIR names a folder")
         }
-        return LessonList(lessons: [defaultRace] + lessons(in: found, registry: registry, plugins: plugins), source: "lessons from \(found)")
+        var lessons = lessons(in: found, registry: registry, plugins: plugins)
+        // A scene that is the default race (with captions) takes the default race's place.
+        let first = lessons.firstIndex { $0.isDefaultRace }.map { lessons.remove(at: $0).lesson } ?? defaultRace
+        return LessonList(lessons: [first] + lessons.map { $0.lesson }, source: "lessons from \(found)")
     }
 
     /// Where lessons are looked for when `--scenes` is not given, first first: `scenes` in the
@@ -56,21 +59,32 @@ enum SceneCatalog {
         return names.filter { $0.lowercased().hasSuffix(".toml") }.sorted()
     }
 
-    /// The lessons of `directory` in teaching order.
-    static func lessons(in directory: String, registry: Registry, plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) -> [Lesson] {
-        let entries = sceneFiles(in: directory).map { name -> (order: Int?, lesson: Lesson) in
+    /// The lessons of `directory` in teaching order, each saying whether its scene is the
+    /// default race (``isDefaultRace(_:)``).
+    static func lessons(in directory: String, registry: Registry,
+                        plugins: ScenePluginPolicy = .refused(flag: "--allow-plugins")) -> [(lesson: Lesson, isDefaultRace: Bool)] {
+        let entries = sceneFiles(in: directory).map { name -> (order: Int?, lesson: Lesson, isDefaultRace: Bool) in
             let path = (directory as NSString).appendingPathComponent(name)
             do throws(SceneLoadError) {
                 let scene = try Scene.load(path: path, registry: registry, plugins: plugins)
-                return (scene.order, Lesson(title: scene.title, description: scene.description, path: path))
+                return (scene.order, Lesson(title: scene.title, description: scene.description, path: path), isDefaultRace(scene))
             } catch {
                 return (nil, Lesson(title: name, description: "", path: path,
-                                    problem: error.unreadable ?? error.diagnostics.first.map { "\($0)" } ?? "\(path): does not load"))
+                                    problem: error.unreadable ?? error.diagnostics.first.map { "\($0)" } ?? "\(path): does not load"), false)
             }
         }
         // A stable sort: file-name order among equal orders.
         return entries.enumerated().sorted { a, b in
             (a.element.order ?? Int.max, a.offset) < (b.element.order ?? Int.max, b.offset)
-        }.map(\.element.lesson)
+        }.map { ($0.element.lesson, $0.element.isDefaultRace) }
+    }
+
+    /// Whether `scene` races what `descent play` with no arguments races (``RaceSetup/defaultSpecs``
+    /// on the default surface from the default start): then the list shows it once, first, in
+    /// place of the uncaptioned default race.
+    static func isDefaultRace(_ scene: Scene) -> Bool {
+        scene.surface?.spec == RaceSetup.defaultSurface && scene.start == RaceSetup.defaultStart && scene.tune == nil
+            && scene.optimizers.map(\.spec) == RaceSetup.defaultSpecs && scene.optimizers.allSatisfy { $0.start == nil }
+            && scene.schedule == nil && scene.noise == nil && scene.data == nil && scene.cloud == nil
     }
 }

@@ -10,7 +10,7 @@ struct TuneCommand: ParsableCommand {
         commandName: "tune",
         abstract: "Tune each optimizer's learning rate on a surface: a table and a sensitivity chart.",
         discussion: """
-            For each optimizer spec, tries --grid learning rates spaced evenly on a log scale \
+            For each optimizer spec, tries --lr-grid learning rates spaced evenly on a log scale \
             over --lr-range, then --refine rounds around the best (each halves the spacing and \
             tries one rate either side). Every trial runs --budget steps from every start and is \
             scored by --by (lower is better); a trial that diverges on any start never wins. \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentScenes
 import Foundation
 
 /// The learning-rate search options shared by `descent tune` and `descent race --tuned`.
@@ -19,7 +20,7 @@ struct TuneOptions: ParsableArguments {
         "The learning rates of the first log grid.", valueName: "low,high"))
     var lrRange: String = "1e-5,10"
 
-    @Option(parsing: .unconditional, help: "Points of the first log grid of learning rates.")
+    @Option(name: .customLong("lr-grid"), parsing: .unconditional, help: "Points of the first log grid of learning rates.")
     var grid: Int = 13
 
     @Option(parsing: .unconditional, help: "Rounds of refinement: each halves the grid's log spacing around the best rate and tries one rate either side.")
@@ -35,7 +36,7 @@ struct TuneOptions: ParsableArguments {
     func validate() throws {
         if let budget { try checkLimit(budget, Limits.steps, option: "--budget") }
         try checkLimit(starts, Limits.tuneStarts, option: "--starts")
-        try checkLimit(grid, Limits.tuneGrid, option: "--grid")
+        try checkLimit(grid, Limits.tuneGrid, option: "--lr-grid")
         try checkLimit(refine, Limits.tuneRefinements, option: "--refine")
         _ = try rates()
         if alsoValues != nil, also == nil { throw ValidationError("--also-values needs --also NAME") }
@@ -62,25 +63,58 @@ struct TuneOptions: ParsableArguments {
     }
 
     /// The search for a race on `surface` from `start` (the CLI's simulation options give
-    /// the rest), refusing more than ``Limits/tuneSteps`` steps in all for `optimizers` specs.
+    /// the rest), refusing more than `limit` steps in all for `optimizers` specs.
     func setup(_ simulation: SimulationOptions, surface: Surface, start: [Double], tolerance: Double, optimizers: Int,
-               registry: Registry) throws -> TuneSetup {
+               registry: Registry, limit: Int = Limits.tuneSteps) throws -> TuneSetup {
         let setup = TuneSetup(
             surface: surface,
             starts: tuneStarts(around: start, viewBox: surface.viewBox, count: starts, seed: simulation.seed),
             schedule: try simulation.resolveSchedule(registry), budget: budget ?? simulation.steps,
-            criterion: by == .final ? .finalLoss : by == .area ? .area : .stepsToTolerance(tolerance),
-            rates: try rates(), gridPoints: grid, refinements: refine, also: try secondParameter(), seed: simulation.seed,
-            registry: registry)
-        let work = Double(optimizers) * Double(setup.trialsPerOptimizer) * Double(starts) * Double(max(setup.budget, 1))
-        guard work <= Double(Limits.tuneSteps) else {
-            throw CommandError("tuning would take \(optimizers) optimizers × \(setup.trialsPerOptimizer) trials × \(starts) starts × "
-                               + "\(setup.budget) steps, more than \(Limits.tuneSteps) steps in all (the limit); lower --budget, --grid, --refine or --starts")
-        }
-        if case .stepsToTolerance = setup.criterion, surface.minimumValue == nil {
-            throw CommandError("--by steps needs a surface with known minima; \(Sanitizer.quoted(simulation.surface)) has none (use --by final or area)")
-        }
+            criterion: criterion(tolerance: tolerance), rates: try rates(), gridPoints: grid, refinements: refine,
+            also: try secondParameter(), seed: simulation.seed, registry: registry)
+        try check(optimizers: optimizers, trials: setup.trialsPerOptimizer, budget: setup.budget, limit: limit,
+                  surface: surface, name: simulation.surface)
         return setup
+    }
+
+    /// `scene` (the race the flags describe) with every optimizer tuned by these options, `budget`
+    /// steps per trial, extra starts drawn with `seed` (``Scene/tuned(registry:)``), refusing more
+    /// than ``Limits/sceneTuneSteps`` steps in all.
+    func tuned(_ scene: Scene, budget: Int, seed: UInt64, registry: Registry) throws -> Scene {
+        let second = try secondParameter()
+        let tune = SceneTune(budget: budget, criterion: criterion(tolerance: scene.tolerance), starts: starts, seed: seed, rates: try rates(),
+                             gridPoints: grid, refinements: refine, also: second?.name, alsoValues: second?.values ?? [])
+        if let surface = scene.surface {
+            try check(optimizers: scene.optimizers.count, trials: tune.trialsPerOptimizer, budget: budget, limit: Limits.sceneTuneSteps,
+                      surface: surface.surface, name: surface.spec)
+        }
+        var scene = scene
+        scene.tune = tune
+        do {
+            return try scene.tuned(registry: registry)
+        } catch {
+            throw CommandError(error.message)
+        }
+    }
+
+    /// The criterion of `--by`, with `tolerance` for `steps`.
+    private func criterion(tolerance: Double) -> TuneCriterion {
+        switch by {
+        case .final: .finalLoss
+        case .steps: .stepsToTolerance(tolerance)
+        case .area: .area
+        }
+    }
+
+    /// Refuses more than `limit` steps in all, and `--by steps` on a surface (named `name`) without known minima.
+    private func check(optimizers: Int, trials: Int, budget: Int, limit: Int, surface: Surface, name: String) throws {
+        guard TuneSetup.work(optimizers: optimizers, trials: trials, starts: starts, budget: budget) <= Double(limit) else {
+            throw CommandError("tuning would take \(optimizers) optimizers × \(trials) trials × \(starts) starts × "
+                               + "\(budget) steps, more than \(limit) steps in all (the limit); lower --budget, --lr-grid, --refine or --starts")
+        }
+        if by == .steps, surface.minimumValue == nil {
+            throw CommandError("--by steps needs a surface with known minima; \(Sanitizer.quoted(name)) has none (use --by final or area)")
+        }
     }
 
     /// Tunes every spec, with a one-line error naming a spec at fault.
@@ -94,31 +128,15 @@ struct TuneOptions: ParsableArguments {
         }
     }
 
+    /// `specs` at their tuned rates with labels saying so (``TuneResult/label(_:also:)``); a spec
+    /// whose every rate diverged stays as given.
+    func tunedSpecs(_ specs: [String], _ setup: TuneSetup) throws -> [(spec: String, label: String)] {
+        try tune(specs, setup).map { ($0.best?.spec ?? $0.spec, $0.label(also: also)) }
+    }
+
     private func numbers(_ text: String) -> [Double]? {
         let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard values.allSatisfy({ $0?.isFinite == true }) else { return nil }
         return values.compactMap { $0 }
-    }
-}
-
-extension TuneResult {
-    /// The label of the tuned run in a race: `sgd(lr=0.0123) [tuned]` (the tuned values with
-    /// four digits; `also` names the second tuned parameter), or the spec as given with the
-    /// reason when no rate survived.
-    func raceLabel(also: String?) -> String {
-        guard let best else { return spec + " [untuned: every rate diverged]" }
-        var label = best.spec
-        if let chain = try? SpecParser.parseChain(best.spec) {
-            label = chain.map { link in
-                var link = link
-                for i in link.arguments.indices {
-                    if case .number(let v) = link.arguments[i].value, link.arguments[i].key == "lr" || link.arguments[i].key == also {
-                        link.arguments[i].value = .word(compact(v))
-                    }
-                }
-                return link.text
-            }.joined(separator: " | ")
-        }
-        return label + " [tuned]"
     }
 }

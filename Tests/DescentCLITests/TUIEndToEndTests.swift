@@ -330,6 +330,33 @@ func lessonsAreFoundOutsideTheRepository() throws {
     #expect(try play.expectRestoredTerminal() == 0)
 }
 
+/// `play --tuned`: the race runs at the rates the search found, and the legend says so.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func playTunedRacesAtTheTunedRates() throws {
+    let play = try PlaySession("play --tuned --budget 100 --surface quadratic --start 1,1 sgd adam")
+    defer { play.cleanUp() }
+    let screen = try play.session.waitFor("the tuned race") { $0.contains("step 0/") && $0.contains("tuned)") }
+    #expect(screen.contains("sgd(lr=") && screen.contains("adam(lr="))
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// The lesson list shows the default race once: its scene (with captions) takes the place of the
+/// uncaptioned entry, and 'A fair race' (tuned when the list loads it) is listed too.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func theDefaultRaceIsListedOnce() throws {
+    let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenes").path
+    let play = try PlaySession("play --pick --scenes '\(scenes)'", height: 60)
+    defer { play.cleanUp() }
+    try play.session.waitFor("the picker") { $0.contains("choose a lesson") && $0.contains("A fair race") }
+    let titles = play.session.listTitles()
+    #expect(titles.first?.hasPrefix("The default race: six optimizers on Beale") == true, "\(titles)")
+    #expect(titles.filter { $0.contains("Beale") || $0.hasPrefix("The default race") }.count == 1, "\(titles)")
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
 extension TmuxSession {
     /// The titles of the lesson list's rows, top to bottom (as far as the list column shows them).
     func listTitles() -> [String] {

@@ -34,22 +34,39 @@ import Testing
         for (t, r) in zip(tunedResults, raceResults) {
             let best = try #require(t["best"] as? [String: Any])
             let label = try #require(r["optimizer"] as? String)
-            #expect(label.hasSuffix(" [tuned]") && label.contains("lr="))
+            #expect(label.hasSuffix(", tuned)") && label.contains("lr="))
             #expect(r["steps"] as? Double == 300)
             #expect(r["diverged"] as? Bool == false)
             #expect(r["final_loss"] as? Double == best["figure"] as? Double)
         }
         let table = try DescentProcess.run(["race", "--tuned"] + Self.problem + ["sgd"])
         #expect(table.stdout.contains("sgd(lr="), "\(table.stdout)")
-        #expect(table.stdout.contains("[tuned]"))
+        #expect(table.stdout.contains(", tuned)"))
+    }
+
+    @Test func renderTunedAndSceneTuning() throws {
+        let tuned = try DescentProcess.run(["render", "--tuned", "--budget", "100", "--surface", "quadratic", "--start", "1,1",
+                                            "--size", "140x30", "--color", "never", "sgd", "adam"])
+        #expect(tuned.status == 0, "\(tuned.stderr)")
+        #expect(tuned.stdout.contains("sgd(lr=") && tuned.stdout.contains(", tuned)"), "\(tuned.stdout)")
+        let tooMuch = try DescentProcess.run(["render", "--tuned", "--budget", "1000000", "--starts", "100", "sgd"])
+        #expect(tooMuch.status != 0 && tooMuch.stderr.contains("more than 20000000 steps in all (the limit)"), "\(tooMuch.stderr)")
+        let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenes")
+        let fair = scenes.appendingPathComponent("fair-race.toml").path
+        let scene = try DescentProcess.run(["render", fair, "--size", "140x40", "--color", "never"])
+        #expect(scene.status == 0, "\(scene.stderr)")
+        #expect(scene.stdout.contains("SGD (tuned)") && scene.stdout.contains("Adam (tuned)"))
+        let both = try DescentProcess.run(["render", "--tuned", fair])
+        #expect(both.status != 0 && both.stderr.contains("tune = { … }"))
     }
 
     @Test func csvAndBadArguments() throws {
         let csv = try DescentProcess.run(["tune", "--format", "csv", "--surface", "quadratic", "--start", "1,1", "--budget", "50", "--by", "steps", "--tol", "1e-2", "sgd"])
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.hasPrefix("optimizer,best lr,steps to tol,"))
-        let bad = try DescentProcess.run(["tune", "--grid", "1000", "sgd"])
-        #expect(bad.status != 0 && bad.stderr.contains("--grid must be between 2 and 100 (the limit)"))
+        let bad = try DescentProcess.run(["tune", "--lr-grid", "1000", "sgd"])
+        #expect(bad.status != 0 && bad.stderr.contains("--lr-grid must be between 2 and 100 (the limit)"))
         let range = try DescentProcess.run(["tune", "--lr-range", "1,0.1", "sgd"])
         #expect(range.status != 0 && range.stderr.contains("--lr-range"))
         let work = try DescentProcess.run(["tune", "--budget", "10000000", "--starts", "100", "sgd"])

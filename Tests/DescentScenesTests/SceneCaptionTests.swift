@@ -3,11 +3,15 @@ import Foundation
 import Testing
 @testable import DescentScenes
 
-/// Every caption of the scene library is a claim about what the scene shows; these tests play
-/// each scene headless and check those claims.
+/// Every caption of the scene library, and every scene's description, is a claim about what the
+/// scene shows; these tests play each scene headless and check those claims (the lines marked
+/// "The description" check the description's).
 @Suite struct SceneCaptionTests {
     @Test func bealeRace() throws {
         let s = try PlayedScene("beale-race")
+        // The description: six classic optimizers at hand-picked rates, from (1, 1.5), to the minimum at (3, 0.5).
+        #expect(s.runs.count == 6 && s.scene.tune == nil)
+        #expect(s.scene.description.contains("(1, 1.5)") && s.scene.description.contains("(3, 0.5)") && s.scene.description.contains("six"))
         #expect(s.scene.start == [1, 1.5])
         let minimum = try #require(s.surface.criticalPoints.first { $0.kind == .globalMinimum })
         #expect(minimum.x == 3 && minimum.y == 0.5)
@@ -23,8 +27,34 @@ import Testing
         #expect(longest?.label == "RMSprop")
     }
 
+    @Test func fairRace() throws {
+        let s = try PlayedScene("fair-race")
+        let tune = try #require(s.scene.tune)
+        #expect(tune.budget == 300 && tune.starts == 3 && tune.criterion == .stepsToTolerance(0.05) && s.scene.start == [1, 1.5])
+        #expect(tune.gridPoints + 2 * tune.refinements == 21)
+        let pairs = [("SGD", "SGD (tuned)"), ("momentum", "momentum (tuned)"), ("Adam", "Adam (tuned)")]
+        for (hand, tuned) in pairs {
+            let ratio = s.run(tuned).learningRates[0] / s.run(hand).learningRates[0]
+            #expect(ratio >= 5 && ratio <= 25, "\(tuned): \(ratio)")
+        }
+        // The hand-picked rates are the default race's.
+        let defaultRace = try Scene.load(path: scenesDirectory.appendingPathComponent("beale-race.toml").path, registry: .builtin)
+        for label in ["SGD", "momentum", "Adam"] { #expect(defaultRace.optimizers.contains { $0.spec == s.run(label).spec }) }
+        let adam = try #require(s.arrival("Adam (tuned)"))
+        #expect(adam <= 40 && s.distance("Adam", 40, to: [3, 0.5]) > 1)
+        let momentum = try #require(s.arrival("momentum (tuned)")), sgd = try #require(s.arrival("SGD (tuned)"))
+        #expect(momentum <= 320 && sgd <= 320)
+        for hand in ["SGD", "momentum", "Adam"] { #expect((s.arrival(hand) ?? .max) > 320) }
+        let handAdam = try #require(s.arrival("Adam"))
+        #expect(handAdam > 500 && handAdam <= 600 && handAdam > sgd)
+        #expect(s.arrival("SGD") == nil && s.arrival("momentum") == nil)
+    }
+
     @Test func longValley() throws {
         let s = try PlayedScene("long-valley")
+        // The description: condition number 40 (the Hessian's eigenvalues 1 and 40).
+        let h = s.surface.hessian(0, 0)
+        #expect(h.xy == 0 && max(h.xx, h.yy) / min(h.xx, h.yy) == 40 && s.scene.description.contains("condition number 40"))
         let sgd = s.run("SGD")
         for k in 1..<20 {
             #expect(sgd.point(k)[1] * sgd.point(k - 1)[1] < 0, "y changes sign at step \(k)")
@@ -43,6 +73,13 @@ import Testing
 
     @Test func rotatedValley() throws {
         let rotated = try PlayedScene("rotated-valley"), straight = try PlayedScene("long-valley")
+        // The description: the valley turned by 45° (equal diagonal curvatures, the same eigenvalues), where
+        // per-coordinate adaptivity stops helping: Adam and RMSprop arrive later than in the straight valley.
+        let hr = rotated.surface.hessian(0, 0)
+        #expect(abs(hr.xx - hr.yy) < 1e-9 && abs(hr.xx + hr.yy - 41) < 1e-9 && abs(hr.xx * hr.yy - hr.xy * hr.xy - 40) < 1e-9)
+        for label in ["Adam", "RMSprop"] {
+            #expect(try #require(rotated.arrival(label)) > #require(straight.arrival(label)), "\(label)")
+        }
         for label in ["SGD", "momentum"] { #expect(rotated.arrival(label) == straight.arrival(label)) }
         let momentum = try #require(rotated.arrival("momentum")), adam = try #require(rotated.arrival("Adam"))
         let sgd = try #require(rotated.arrival("SGD")), rmsprop = try #require(rotated.arrival("RMSprop"))
@@ -55,6 +92,8 @@ import Testing
 
     @Test func saddle() throws {
         let s = try PlayedScene("saddle")
+        // The description: f = x² − y² from just off the ridge line y = 0.
+        #expect(s.surface.value(2, 3) == 4 - 9 && abs(s.scene.start[1]) > 0 && abs(s.scene.start[1]) < 0.01 * abs(s.scene.start[0]))
         let escapes = ["SGD", "momentum", "RMSprop", "Adam"].map { label in
             (label, s.run(label)).1.losses.indices.first { abs(s.point(label, $0)[1]) > 1 }
         }
@@ -71,6 +110,12 @@ import Testing
     @Test func monkeySaddle() throws {
         let s = try PlayedScene("monkey-saddle")
         let surface = s.surface
+        // The description: f = x³ − 3xy², with three valleys (at 60°, 180° and 300°) falling away without bound.
+        #expect(surface.value(2, 1) == 8 - 6 && surface.value(-1, 2) == -1 + 12)
+        for degrees in [60.0, 180, 300] {
+            let (c, sn) = (cos(degrees * .pi / 180), sin(degrees * .pi / 180))
+            #expect(abs(surface.value(10 * c, 10 * sn) - -1000) < 1e-9 && surface.value(100 * c, 100 * sn) < -1e5 + 1)
+        }
         #expect(surface.hessian(0, 0) == Hessian2(xx: 0, xy: 0, yy: 0))
         #expect(surface.gradient(0, 0) == (0, 0))
         #expect(try #require((0...8).first { s.point("momentum", $0)[0] < 0 }) <= 8)
@@ -84,6 +129,8 @@ import Testing
 
     @Test func noisySaddle() throws {
         let s = try PlayedScene("noisy-saddle")
+        // The description: started exactly on the stable manifold (y = 0) of the saddle; the notes' checks
+        // below are the description's too (GD converges to the saddle, noisy SGD escapes).
         #expect(s.scene.start[1] == 0)
         #expect(s.run("GD").points.enumerated().allSatisfy { $0.offset % 2 == 0 || $0.element == 0 })
         #expect(s.distance("GD", 40, to: [0, 0]) < 0.05)
@@ -98,6 +145,9 @@ import Testing
         var escape = try #require(try scene.makeCloud(registry: .builtin))
         escape.advance(toStep: scene.steps)
         let slow = escape.clouds[0], fast = escape.clouds[1]
+        // The description: 500 starts near the saddle x² − y²; the larger step escapes faster.
+        #expect(scene.surface?.surface.value(2, 3) == 4 - 9 && scene.cloud?.starts.center == [0, 0])
+        #expect(fast.runs[0].learningRates[0] > slow.runs[0].learningRates[0])
         #expect(slow.count == 500 && fast.count == 500)
         #expect(fast.fraction(at: 20) > 0.95 && slow.fraction(at: 20) == 0)
         #expect(slow.fraction(at: 60) > 0.95)
@@ -110,6 +160,16 @@ import Testing
 
     @Test func learningRateTooLarge() throws {
         let s = try PlayedScene("learning-rate-too-large")
+        // The description: curvature 20 across the valley; below η = 2/20 every run converges, above it
+        // every run ends farther from the minimum than it started (or diverges).
+        #expect(s.surface.hessian(0, 0).yy == 20 && s.surface.hessian(0, 0).xy == 0)
+        for run in s.runs {
+            if run.learningRates[0] < 2.0 / 20 {
+                #expect(s.arrival(run.label) != nil, "\(run.label)")
+            } else {
+                #expect(run.divergedAt != nil || hypot(run.current[0], run.current[1]) > hypot(s.scene.start[0], s.scene.start[1]), "\(run.label)")
+            }
+        }
         for k in 1...10 {
             let y = s.point("η=0.09", k)[1], previous = s.point("η=0.09", k - 1)[1]
             #expect(abs(y / previous - (1 - 0.09 * 20)) < 1e-9)
@@ -127,6 +187,9 @@ import Testing
 
     @Test func schedules() throws {
         let s = try PlayedScene("schedules")
+        // The description: SGD with noisy gradients on an elongated bowl, a constant rate against decaying schedules.
+        #expect(s.scene.noise != nil && s.scene.surface?.spec.hasPrefix("elongated_bowl") == true)
+        #expect(s.runs.allSatisfy { $0.spec.contains("sgd(") })
         #expect(abs(s.run("one-cycle").learningRates[0] - 0.15 / 25) < 1e-12)
         #expect(abs(s.run("trapezoid").learningRates[0] - 0.05 / 20) < 1e-15)
         for k in [50, 100, 150] {
@@ -143,6 +206,10 @@ import Testing
     @Test func signMethods() throws {
         let s = try PlayedScene("sign-methods")
         let sign = s.run("SignSGD")
+        // The description: Adam's steps shrink as it arrives (the sign steps' constant size is checked below).
+        let adamRun = s.run("Adam")
+        func stepLength(_ k: Int) -> Double { hypot(adamRun.point(k + 1)[0] - adamRun.point(k)[0], adamRun.point(k + 1)[1] - adamRun.point(k)[1]) }
+        #expect(stepLength(adamRun.count - 2) < 0.01 * stepLength(0))
         for k in 1...40 {
             #expect(abs(abs(sign.point(k)[0] - sign.point(k - 1)[0]) - 0.05) < 1e-12)
             #expect(abs(abs(sign.point(k)[1] - sign.point(k - 1)[1]) - 0.05) < 1e-12)
@@ -174,6 +241,8 @@ import Testing
 
     @Test func rosenbrock() throws {
         let s = try PlayedScene("rosenbrock")
+        // The description: the minimum at (1, 1), easy to reach (the valley by step 10, below) and slow to follow.
+        #expect(s.surface.criticalPoints.filter(\.kind.isMinimum).map { [$0.x, $0.y] } == [[1, 1]])
         #expect(try #require(s.arrival("Newton")) <= 10)
         #expect(try #require(s.arrival("Adam")) <= 1300)
         #expect(try #require(s.arrival("momentum")) <= 2500)
@@ -187,6 +256,8 @@ import Testing
 
     @Test func himmelblau() throws {
         let s = try PlayedScene("himmelblau")
+        // The description: the same optimizer from four nearby starts (checked below: within 2.3) in four minima.
+        #expect(s.runs.count == 4 && Set(s.runs.map { $0.spec }).count == 1)
         let minima = s.surface.criticalPoints.filter(\.kind.isMinimum)
         #expect(minima.count == 4)
         var reached: [Int] = []
@@ -205,6 +276,8 @@ import Testing
 
     @Test func quadratic() throws {
         let s = try PlayedScene("quadratic")
+        // The description: the gradient at (1, 1), one step by hand and Newton in one step (all checked below).
+        #expect(s.scene.start == [1, 1])
         #expect(s.run("GD η=0.1").losses[0] == 10)
         #expect(s.run("GD η=0.1").gradient(0) == [12, 8])
         #expect(abs(s.point("GD η=0.1", 1)[0] - -0.2) < 1e-15 && abs(s.point("GD η=0.1", 1)[1] - 0.2) < 1e-15)
@@ -217,6 +290,9 @@ import Testing
     @Test func minibatchNoise() throws {
         let s = try PlayedScene("minibatch-noise")
         let data = try #require(s.scene.data)
+        // The description: least squares on 200 points; minibatch SGD, GD plus matched isotropic noise, full-batch GD.
+        #expect(data.objective.count == 200 && data.objective.name.contains("least"))
+        #expect(Set(s.scene.optimizers.map(\.gradient)) == [.minibatch, .matchedNoise, .full])
         let minimizer = data.objective.minimizer
         #expect(s.distance("full-batch GD", 100, to: minimizer) < 1e-3)
         for label in ["minibatch SGD (B=5)", "GD + isotropic noise"] {

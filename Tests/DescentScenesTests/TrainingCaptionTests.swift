@@ -8,6 +8,9 @@ import Testing
 @Suite struct TrainingCaptionTests {
     @Test func optimizersOnSpirals() throws {
         let t = try TrainedScene("training-optimizers")
+        // The description: three optimizers, one ReLU net, two spirals, the same θ₀ and minibatches; the
+        // adaptive methods leave the plateau first and SGD much later (the notes' checks below).
+        #expect(t.training.dataset == "spirals" && t.scene.description.contains("Three optimizers"))
         let labels = ["SGD", "RMSprop", "NAdam"]
         #expect(t.trainers.map(\.label) == labels && t.epoch == 80)
         #expect(t.trainers.allSatisfy { $0.divergedAt == nil })
@@ -35,6 +38,9 @@ import Testing
 
     @Test func gradientNoiseAndTheEdgeOfStability() throws {
         let t = try TrainedScene("training-gradient-noise")
+        // The description: the same learning rate for all three, on noisy moons; gradient descent with or without
+        // the noise at the edge of stability, SGD not (checked below).
+        #expect(t.training.dataset == "moons")
         let (gd, sgd, noisy) = ("GD", "SGD (B=16)", "GD + noise")
         #expect(t.epoch == 40 && t.trainers.allSatisfy { $0.divergedAt == nil })
         // η = 0.5 for all three; 160 training points, B = 16: an epoch is 10 steps.
@@ -85,6 +91,7 @@ import Testing
 
     @Test func signMethodsOnANet() throws {
         let t = try TrainedScene("sign-methods")
+        // The description: on the net too the sign steps never shrink (every step the same length, below).
         #expect(t.training.dataset == "circles" && t.epoch == 30 && t.trainers.allSatisfy { $0.divergedAt == nil })
         #expect(t.trainers.allSatisfy { $0.history.allSatisfy { $0.learningRate == 0.01 } })
         let d = t.training.problem.net.parameterCount

@@ -41,7 +41,21 @@ public struct TuneSetup {
 
     /// The number of trials one optimizer takes at most (grid plus refinements, per value of
     /// the second parameter).
-    public var trialsPerOptimizer: Int { (gridPoints + 2 * refinements) * max(1, also?.values.count ?? 1) }
+    public var trialsPerOptimizer: Int { Self.trials(gridPoints: gridPoints, refinements: refinements, alsoValues: also?.values.count) }
+
+    /// Trials per optimizer at most: (grid points + 2 per refinement) per value of the second parameter.
+    public static func trials(gridPoints: Int, refinements: Int, alsoValues: Int?) -> Int {
+        (gridPoints + 2 * refinements) * max(1, alsoValues ?? 1)
+    }
+
+    /// The steps tuning `optimizers` specs takes at most: optimizers × trials × starts × budget
+    /// (what ``Limits/tuneSteps`` and ``Limits/sceneTuneSteps`` bound), as a Double so it cannot overflow.
+    public func work(optimizers: Int) -> Double { Self.work(optimizers: optimizers, trials: trialsPerOptimizer, starts: starts.count, budget: budget) }
+
+    /// optimizers × trials × starts × budget, as a Double.
+    public static func work(optimizers: Int, trials: Int, starts: Int, budget: Int) -> Double {
+        Double(optimizers) * Double(trials) * Double(starts) * Double(max(budget, 1))
+    }
 }
 
 /// The outcome of tuning one optimizer spec.
@@ -77,13 +91,7 @@ public enum Tuner {
         var chain = try SpecParser.parseChain(spec)
         _ = try setup.registry.optimizer(spec, seed: setup.seed)
         let last = chain[chain.count - 1]
-        if let also = setup.also {
-            guard let entry = setup.registry.optimizers.first(where: { $0.name == last.name }),
-                  let parameter = entry.parameters.first(where: { $0.name == also.name }), parameter.kind == .real,
-                  also.name != "lr" else {
-                throw SpecError("'\(also.name)' is not a real hyperparameter of '\(last.name)' besides lr (see 'descent list optimizers')")
-            }
-        }
+        if let also = setup.also { try checkSecondParameter(also.name, of: spec, registry: setup.registry) }
         var trials: [TuneTrial] = []
         var best: TuneTrial?
         for alsoValue in setup.also.map({ $0.values.map(Optional.some) }) ?? [nil] {
@@ -123,6 +131,17 @@ public enum Tuner {
         let curve = trials.filter { $0.also == (winner ?? trials.first)?.also }.sorted { $0.learningRate < $1.learningRate }
         return TuneResult(spec: spec, best: winner, curve: curve, trials: trials,
                           forgiving: winner.flatMap { forgivingRange(curve, winner: $0, setup: setup) })
+    }
+
+    /// Throws unless `name` is a real hyperparameter, other than lr, of the last optimizer of the
+    /// chain `spec`: what a second tuned parameter must be.
+    public static func checkSecondParameter(_ name: String, of spec: String, registry: Registry) throws(SpecError) {
+        let chain = try SpecParser.parseChain(spec)
+        let last = chain[chain.count - 1]
+        guard let entry = registry.optimizers.first(where: { $0.name == last.name }),
+              let parameter = entry.parameters.first(where: { $0.name == name }), parameter.kind == .real, name != "lr" else {
+            throw SpecError("'\(name)' is not a real hyperparameter of '\(last.name)' besides lr (see 'descent list optimizers')")
+        }
     }
 
     /// One trial: `spec` for the budget from every start.
