@@ -87,7 +87,7 @@ func renderTheTrainingViewOfAScene(file: String) throws {
 
 @Test(arguments: ["render", "play"])
 func badSceneFailsWithDiagnosticsOnStderr(command: String) throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-bad-scene-\(command).toml")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-bad-scene-\(command)-\(UUID().uuidString).toml")
     try """
         title = "Bad"
         description = "An unknown optimizer."
