@@ -18,6 +18,19 @@ public struct SceneTune: Sendable, Equatable {
     public var also: String?
     public var alsoValues: [Double]
 
+    public init(budget: Int, criterion: TuneCriterion, starts: Int, seed: UInt64, rates: ClosedRange<Double>, gridPoints: Int,
+                refinements: Int, also: String?, alsoValues: [Double]) {
+        self.budget = budget
+        self.criterion = criterion
+        self.starts = starts
+        self.seed = seed
+        self.rates = rates
+        self.gridPoints = gridPoints
+        self.refinements = refinements
+        self.also = also
+        self.alsoValues = alsoValues
+    }
+
     /// Trials per tuned optimizer at most (``TuneSetup/trials(gridPoints:refinements:alsoValues:)``).
     public var trialsPerOptimizer: Int {
         TuneSetup.trials(gridPoints: gridPoints, refinements: refinements, alsoValues: also.map { _ in alsoValues.count })
