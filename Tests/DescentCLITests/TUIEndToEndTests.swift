@@ -473,3 +473,27 @@ func aDistributedLessonPlaysToTheEnd() throws {
     try session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
 }
+
+/// A plugin that crashes at its first step fails only its run: the legend says `failed`, the
+/// status line the reason (its stderr's last line, escaped), the other run goes on, and quitting
+/// restores the terminal and leaves no plugin process.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func aFailedPluginRunIsShownInTheTerminal() throws {
+    let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("descent-plugin-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: pidFile) }
+    let play = try PlaySession("play --plugin 'bad=python3 \(PluginCommandTests.faulty) crash \(pidFile)' 'bad(lr=0.01)' 'sgd(lr=0.001)'",
+                               width: 160, height: 40)
+    defer { play.cleanUp() }
+    let session = play.session
+    try session.waitFor("the first frame") { $0.contains("paused") && $0.contains("step 0/") }
+    try session.send(".")
+    let screen = try session.waitFor("the failure") { $0.contains("failed at step 1: plugin exited with status 3") }
+    #expect(screen.contains("ZeroDivisionError: \\u{1b}[31mdivision by"), "\(screen)")
+    #expect(screen.split(separator: "\n").contains { $0.contains("bad(lr=0.01)") && $0.contains("failed") && $0.contains("@1") }, "\(screen)")
+    try session.send(".")
+    try session.waitFor("the other run going on") { TmuxSession.shownStep($0) == 2 }
+    try session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+    let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+    #expect(kill(pid, 0) == -1 && errno == ESRCH, "plugin process \(pid) is still there")
+}

@@ -35,9 +35,13 @@ public protocol PlotScreen {
     mutating func scaleLearningRate(up: Bool)
     /// `r`, after the controls went back to the setup's: the simulation goes back to its start.
     mutating func resetSimulation()
+    /// Why an optimizer failed (a plugin's fault), for the status line; nil when none did.
+    var failureNotice: String? { get }
 }
 
 extension PlotScreen {
+    public var failureNotice: String? { nil }
+
     /// The zoom factor of one `z`/`Z` press or wheel click.
     static var zoomFactor: Double { 1.5 }
 

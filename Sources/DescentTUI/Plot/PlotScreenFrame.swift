@@ -89,6 +89,7 @@ extension FrameComposer {
         ]
         if let seed = state.setup.seed { segments.append("seed \(seed)") }
         if let notice = controls.notice { segments.append(notice) }
+        if let failure = state.failureNotice { segments.append(failure) }
         if let cursor = controls.cursor { segments.append(readout(state.surface, at: cursor)) }
         if controls.layoutMode == .grid { segments.append("grid") }
         return StatusBar(segments: segments.map(text),

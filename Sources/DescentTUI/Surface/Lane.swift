@@ -73,4 +73,10 @@ public struct Lane {
 
     /// Whether the run has diverged by `step`.
     func hasDiverged(by step: Int) -> Bool { run.divergedAt.map { $0 <= step } ?? false }
+
+    /// `failed at step k: REASON` once the optimizer failed (a plugin's fault) by `step`, else nil.
+    func failure(by step: Int) -> String? {
+        guard let at = run.failedAt, at <= step, let failure = run.failure else { return nil }
+        return "failed at step \(at): \(failure.reason)"
+    }
 }

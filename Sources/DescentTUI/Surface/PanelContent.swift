@@ -13,6 +13,8 @@ extension FrameComposer {
             var cells: [String]
             if lane.hasDiverged(by: state.step), let at = lane.run.divergedAt {
                 cells = ["diverged", "@\(at)"]
+            } else if lane.failure(by: state.step) != nil, let at = lane.run.failedAt {
+                cells = ["failed", "@\(at)"]
             } else if shown >= 0 {
                 cells = [NumberFormat.compact(lane.run.losses[shown]), NumberFormat.compact(lane.run.gradientNorms[shown])]
             } else {
@@ -93,7 +95,8 @@ extension FrameComposer {
                      style: Style(foreground: lane.color, attributes: .bold), clip: rect)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard let anatomy = StepAnatomy(run: lane.run, step: state.step) else {
-            let message = lane.run.divergedAt.map { "diverged at step \($0): no point \(state.step)" } ?? "no point"
+            let message = lane.failure(by: state.step)
+                ?? lane.run.divergedAt.map { "diverged at step \($0): no point \(state.step)" } ?? "no point"
             buffer.write(text(message), x: body.x, y: body.y, style: Style(attributes: .dim), clip: body)
             return
         }

@@ -43,6 +43,12 @@ public struct SurfaceState: PlotScreen {
         }
     }
 
+    /// The first optimizer that failed by the shown step, with why (`2 heavy failed at step 1:
+    /// plugin exited with status 1: …`), for the status line; nil when none did.
+    public var failureNotice: String? {
+        lanes.enumerated().lazy.compactMap { k, lane in lane.failure(by: self.controls.step).map { "\(k + 1) \(lane.label) \($0)" } }.first
+    }
+
     /// Restarts run `k` from its style's start and learning rate (history and arrival discarded),
     /// computed to the step after the shown one.
     mutating func restart(_ k: Int) {

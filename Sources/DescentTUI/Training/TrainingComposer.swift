@@ -84,7 +84,7 @@ public struct TrainingComposer {
             let trainer = state.trainers[i]
             let label = (i == state.selected ? "> " : "  ") + text(EvaluationCount.label(trainer.label, trainer.optimizer.functionEvaluations))
             let batch = trainer.batchSize >= trainer.sampler.sampleCount ? "full" : String(trainer.batchSize)
-            let diverged = trainer.divergedAt.map { " diverged at \($0)" } ?? ""
+            let diverged = trainer.divergedAt.map { " diverged at \($0)" } ?? trainer.failedAt.map { " failed at \($0)" } ?? ""
             let scores: [String] = last.map { [NumberFormat.compact($0.train.loss), NumberFormat.compact($0.validation.loss),
                                                NumberFormat.fixed(100 * $0.validation.accuracy, decimals: 1) + "%"] }
                 ?? ["-", "-", "-"]
@@ -141,6 +141,9 @@ public struct TrainingComposer {
                         state.isPlaying ? "playing" : "paused", "\(state.stepsPerFrame) steps/frame"]
         if let seed = state.setup.seed { segments.append("seed \(seed)") }
         if let notice = state.notice { segments.append(notice) }
+        if let k = state.trainers.firstIndex(where: { $0.failure != nil }), let failure = state.trainers[k].failure, let at = state.trainers[k].failedAt {
+            segments.append("\(k + 1) \(state.trainers[k].label) failed at step \(at): \(failure.reason)")
+        }
         return StatusBar(segments: segments.map(text),
                          hints: Keymap.hints(in: .training, backToList: state.returnsToList).filter { state.canSwitchView || $0.action != "surface" })
     }

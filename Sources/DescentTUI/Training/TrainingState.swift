@@ -212,7 +212,7 @@ public struct TrainingState {
             epochHorizon = horizon + epochs
         }
         isPlaying = trainers.contains(where: \.isActive)
-        if !isPlaying { notice = "every optimizer has diverged" }
+        if !isPlaying { notice = "every optimizer has stopped (diverged or failed)" }
         return resumeCommands
     }
 
@@ -253,7 +253,7 @@ public struct TrainingState {
             }
             guard anyActive else {
                 isPlaying = false
-                notice = "every optimizer has diverged"
+                notice = "every optimizer has stopped (diverged or failed)"
                 return
             }
             step += 1
