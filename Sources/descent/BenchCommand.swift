@@ -1,4 +1,5 @@
 import ArgumentParser
+import DescentPlugin
 
 /// `descent bench`: the performance figures, each printed with what was measured.
 struct BenchCommand: ParsableCommand {
@@ -10,16 +11,21 @@ struct BenchCommand: ParsableCommand {
             --steps steps, timed in runs of 20,000 steps from a fresh optimizer; the fastest run). frame: composing one 200x50 frame of the default race from the \
             cached field, and the frame after a zoom (field resampled). playback: CPU seconds used \
             while the default race plays for --seconds at 30 frames per second, and while paused, \
-            in the surface view and in the training view (the default training race).
+            in the surface view and in the training view (the default training race). \
+            plugin: time per step of momentum as a plugin process (--plugin-command) beside the built-in, \
+            on Beale and on a 2-16-16-2 net (wall clock; not part of 'all').
             """)
 
     /// One group of figures.
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case optimizers, frame, playback, training
+        case optimizers, frame, playback, training, plugin
     }
 
-    @Argument(help: "What to measure: optimizers, frame, playback, training (default: all).")
-    var parts: [Part] = Part.allCases
+    @Argument(help: "What to measure: optimizers, frame, playback, training, plugin (default: all but plugin).")
+    var parts: [Part] = Part.allCases.filter { $0 != .plugin }
+
+    @Option(help: ArgumentHelp("The plugin 'bench plugin' measures: heavy-ball momentum with keys lr and momentum.", valueName: "command"))
+    var pluginCommand = "python3 scenes/plugins/momentum.py"
 
     @Option(help: "Optimizer steps per timed loop.")
     var steps: Int = 5_000_000
@@ -42,6 +48,14 @@ struct BenchCommand: ParsableCommand {
             case .frame: try FrameBench(repeats: max(repeats, 20)).run()
             case .playback: try PlaybackBench(seconds: seconds).run()
             case .training: try TrainBench(repeats: repeats).run()
+            case .plugin:
+                do {
+                    let command = try PluginCommandLine.words(pluginCommand)
+                    guard !command.isEmpty else { throw CommandError("--plugin-command: no program") }
+                    try PluginBench(repeats: repeats, command: command).run()
+                } catch let fault as PluginFault {
+                    throw CommandError("--plugin-command: \(fault.reason)")
+                }
             }
         }
     }
