@@ -8,7 +8,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure optimizer steps per second, frame times and playback CPU use (run with -c release).",
         discussion: """
             optimizers: steps per second on Beale, built-in and as an expression (--repeats loops of \
-            --steps steps, timed in runs of 20,000 steps from a fresh optimizer; the fastest run). frame: composing one 200x50 frame of the default race from the \
+            --steps steps, timed in runs of 20,000 steps from a fresh optimizer; the fastest run), and \
+            the update alone on a vector of 101,770 parameters (the 784-128-10 net's) for the \
+            torch.optim methods nets train with. frame: composing one 200x50 frame of the default race from the \
             cached field, and the frame after a zoom (field resampled). playback: CPU seconds used \
             while the default race plays for --seconds at 30 frames per second, and while paused, \
             in the surface view and in the training view (the default training race). \
@@ -44,7 +46,9 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         for part in Part.allCases where parts.contains(part) {
             switch part {
-            case .optimizers: try OptimizerBench(steps: steps, repeats: repeats).run()
+            case .optimizers:
+                try OptimizerBench(steps: steps, repeats: repeats).run()
+                try VectorOptimizerBench(repeats: repeats).run()
             case .frame: try FrameBench(repeats: max(repeats, 20)).run()
             case .playback: try PlaybackBench(seconds: seconds).run()
             case .training: try TrainBench(repeats: repeats).run()
