@@ -161,6 +161,21 @@ static void fma_scaled_kernel(double *y, double k, const double *x, long n) {
         y[i] = __builtin_fma(k, x[i], y[i]);
 }
 
+static void momentum_kernel(double *b, const double *g, double mu, double c, long n) {
+    for (long i = 0; i < n; i++)
+        b[i] = __builtin_fma(c, g[i], b[i] * mu);
+}
+
+static void nesterov_kernel(double *x, const double *b, const double *g, double mu, double k, long n) {
+    for (long i = 0; i < n; i++)
+        x[i] = __builtin_fma(k, __builtin_fma(mu, b[i], g[i]), x[i]);
+}
+
+static void accumulate_square_kernel(double *v, const double *g, long n) {
+    for (long i = 0; i < n; i++)
+        v[i] = __builtin_fma(g[i], g[i], v[i]);
+}
+
 static void add_quotient_by_root_kernel(double *x, const double *m, const double *v, double k, double d, double eps,
                                        long n) {
     // Vectors written out: the compiler does not vectorise libm's sqrt, which may set errno.
@@ -243,6 +258,9 @@ const DKKernels DK_TABLE = {
     .lerp = lerp_kernel,
     .average_square = average_square_kernel,
     .fma_scaled = fma_scaled_kernel,
+    .momentum = momentum_kernel,
+    .nesterov = nesterov_kernel,
+    .accumulate_square = accumulate_square_kernel,
     .add_quotient_by_root = add_quotient_by_root_kernel,
     .multiply = multiply_kernel,
 };

@@ -113,6 +113,23 @@ import Testing
         }
         #expect(x == a.indices.map { a[$0] + -0.01 * b[$0] / (v[$0].squareRoot() / 0.3 + 1e-8) })
     }
+
+    @Test(arguments: sets) func sgdAndAdagradKernelsRoundAsTheirScalarFormulas(_ kernels: Kernels) {
+        let (a, b) = Self.vectors(4)
+        for (mu, dampening) in [(0.9, 0.0), (0.5, 0.1)] {
+            var buffer = a
+            buffer.withUnsafeMutableBufferPointer { bp in b.withUnsafeBufferPointer { kernels.momentum(bp.baseAddress!, $0.baseAddress!, mu: mu, dampening: dampening, a.count) } }
+            #expect(buffer == zip(a, b).map { TorchUpdate.fma(1 - dampening, $1, $0 * mu) }, "momentum \(mu), dampening \(dampening) on \(kernels)")
+        }
+        var x = b
+        x.withUnsafeMutableBufferPointer { xp in
+            a.withUnsafeBufferPointer { bp in b.withUnsafeBufferPointer { kernels.nesterov(xp.baseAddress!, bp.baseAddress!, $0.baseAddress!, mu: 0.9, k: -0.01, a.count) } }
+        }
+        #expect(x == zip(a, b).map { TorchUpdate.fma(-0.01, TorchUpdate.fma(0.9, $0, $1), $1) }, "Nesterov step on \(kernels)")
+        var sum = a.map(abs)
+        sum.withUnsafeMutableBufferPointer { sp in b.withUnsafeBufferPointer { kernels.accumulateSquare(sp.baseAddress!, $0.baseAddress!, a.count) } }
+        #expect(sum == zip(a, b).map { TorchUpdate.fma($1, $1, abs($0)) }, "sum of squares on \(kernels)")
+    }
 }
 
 extension DenseKernels: CustomTestStringConvertible {

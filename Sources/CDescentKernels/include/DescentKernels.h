@@ -7,7 +7,8 @@
 /// architectures both tables are the same code.
 ///
 /// Every kernel works on n contiguous doubles; results never depend on how n splits into
-/// vectors. The torch-order kernels (`lerp`, `average_square`, `fma_scaled`) round exactly as
+/// vectors. The torch-order kernels (`lerp`, `average_square`, `fma_scaled`, `momentum`,
+/// `nesterov`, `accumulate_square`) round exactly as
 /// their formulas say, each `fma` a single rounding, so both tables give bit-identical results;
 /// so does `add_quotient_by_root`.
 /// `tanh`, `exp` and `multiply` may differ by rounding between the tables.
@@ -37,6 +38,12 @@ typedef struct {
     void (*average_square)(double *v, const double *g, double beta, long n);
     /// y[i] = fma(k, x[i], y[i]): `y.add_(x, alpha=k)`.
     void (*fma_scaled)(double *y, double k, const double *x, long n);
+    /// b[i] = fma(c, g[i], μ·b[i]) with c = 1 − τ: `b.mul_(μ).add_(g, alpha=1 − τ)`, SGD's momentum buffer.
+    void (*momentum)(double *b, const double *g, double mu, double c, long n);
+    /// x[i] = fma(k, fma(μ, b[i], g[i]), x[i]): `x.add_(g.add(b, alpha=μ), alpha=k)`, SGD's Nesterov step.
+    void (*nesterov)(double *x, const double *b, const double *g, double mu, double k, long n);
+    /// v[i] = fma(g[i], g[i], v[i]): `v.addcmul_(g, g, value=1)`, Adagrad's sum of squares.
+    void (*accumulate_square)(double *v, const double *g, long n);
     /// x[i] += k·m[i] / (√v[i] / d + ε): `x.addcdiv_(m, v.sqrt() / d + ε, value=k)`, Adam's step
     /// (correctly rounded square roots and divisions: the same on both tables).
     void (*add_quotient_by_root)(double *x, const double *m, const double *v, double k, double d, double eps, long n);

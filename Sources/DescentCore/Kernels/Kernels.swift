@@ -4,8 +4,8 @@ import CDescentKernels
 /// x86-64 build, or the AVX2+FMA build that the CPU check picks at run time when the CPU has
 /// both, so that a portable build still uses the hardware.
 ///
-/// The torch-order kernels (``lerp(_:toward:weight:_:)``, ``averageSquare(_:_:decay:_:)``)
-/// round identically on both; ``tanh(_:_:_:)``, ``exp(_:_:_:)`` and the matrix product may
+/// The torch-order kernels (``lerp(_:toward:weight:_:)``, ``averageSquare(_:_:decay:_:)``, the
+/// fused steps of SGD and Adagrad) round identically on both; ``tanh(_:_:_:)``, ``exp(_:_:_:)`` and the matrix product may
 /// differ by rounding between them.
 public struct Kernels: @unchecked Sendable, CustomStringConvertible {
     /// A static, immutable C table.
@@ -50,6 +50,26 @@ public struct Kernels: @unchecked Sendable, CustomStringConvertible {
     @inline(__always)
     func addScaled(_ y: UnsafeMutablePointer<Double>, _ k: Double, _ x: UnsafePointer<Double>, _ n: Int) {
         table.pointee.fma_scaled(y, k, x, n)
+    }
+
+    /// b[i] ← fma(1 − τ, g[i], μ·b[i]), torch's `b.mul_(μ).add_(g, alpha=1 − τ)` (SGD's momentum).
+    @inline(__always)
+    func momentum(_ b: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, mu: Double, dampening: Double, _ n: Int) {
+        table.pointee.momentum(b, g, mu, 1 - dampening, n)
+    }
+
+    /// x[i] ← fma(k, fma(μ, b[i], g[i]), x[i]), torch's `x.add_(g.add(b, alpha=μ), alpha=k)`
+    /// (SGD's Nesterov step).
+    @inline(__always)
+    func nesterov(_ x: UnsafeMutablePointer<Double>, _ b: UnsafePointer<Double>, _ g: UnsafePointer<Double>, mu: Double, k: Double,
+                  _ n: Int) {
+        table.pointee.nesterov(x, b, g, mu, k, n)
+    }
+
+    /// v[i] ← fma(g[i], g[i], v[i]), torch's `v.addcmul_(g, g, value=1)` (Adagrad's sum).
+    @inline(__always)
+    func accumulateSquare(_ v: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ n: Int) {
+        table.pointee.accumulate_square(v, g, n)
     }
 
     /// x[i] ← x[i] + k·m[i] / (√v[i] / d + ε), torch's `x.addcdiv_(m, v.sqrt() / d + ε, value=k)`

@@ -22,8 +22,8 @@ public struct Adagrad: Optimizer {
     public var eps: Double
     /// The step count t (PyTorch's `step`).
     public private(set) var stepCount = 0
-    /// The squared-gradient sum s.
-    private var sum = StateBuffer(vectors: 1)
+    /// The squared-gradient sum s and the weight-decayed gradient.
+    private var sum = StateBuffer(vectors: 2)
     private var lastRate = 0.0
 
     public init(lr: Double = 0.01, lrDecay: Double = 0, weightDecay: Double = 0,
@@ -42,12 +42,13 @@ public struct Adagrad: Optimizer {
         let rate = lr / (1 + Double(stepCount - 1) * lrDecay)
         lastRate = rate
         let eps = eps
+        // Pass by pass, as torch's tensor ops, in the CPU's vector kernels (bit-identical on
+        // every kernel set).
+        let kernels = Kernels.best
         sum.update(&params, gradient) { x, gradient, s, n in
-            for i in 0..<n {
-                let g = decay.apply(&x[i], gradient: gradient[i], lr: lr)
-                s[i] = TorchUpdate.fma(g, g, s[i])
-                x[i] += -rate * g / (s[i].squareRoot() + eps)
-            }
+            let g = decay.apply(x, gradient: gradient, lr: lr, n, scratch: s + n, kernels: kernels)
+            kernels.accumulateSquare(s, g, n)
+            kernels.addQuotientByRoot(x, -rate, g, s, rootDivisor: 1, eps: eps, n)
         }
     }
 

@@ -23,8 +23,8 @@ public struct RMSprop: Optimizer {
     public var momentum: Double
     /// Whether to divide by the running standard deviation √(v − ḡ²) instead of the RMS √v.
     public var centered: Bool
-    /// v, ḡ and the momentum buffer b.
-    private var averages = StateBuffer(vectors: 3)
+    /// v, ḡ, the momentum buffer b, the weight-decayed gradient and v − ḡ².
+    private var averages = StateBuffer(vectors: 5)
     private var lastLR = 0.0
 
     public init(lr: Double = 0.01, alpha: Double = 0.99, eps: Double = 1e-8, weightDecay: Double = 0,
@@ -42,21 +42,25 @@ public struct RMSprop: Optimizer {
         lastLR = lr
         let decay = WeightDecay(rate: weightDecay)
         let (alpha, eps, momentum, centered) = (alpha, eps, momentum, centered)
+        // Pass by pass over the vectors, as torch's tensor ops, in the CPU's vector kernels
+        // (bit-identical on every kernel set).
+        let kernels = Kernels.best
         averages.update(&params, gradient) { x, gradient, s, n in
-            let v = s, mean = s + n, b = s + 2 * n
-            TorchUpdate.withLerp(weight: 1 - alpha) { lerp in
-                for i in 0..<n {
-                    let g = decay.apply(&x[i], gradient: gradient[i], lr: lr)
-                    v[i] = TorchUpdate.averageSquare(v[i], g, decay: alpha)
-                    if centered { mean[i] = lerp(mean[i], g) }
-                    let a = Self.denominator(v[i], mean[i], centered: centered, eps: eps)
-                    if momentum > 0 {
-                        b[i] = b[i] * momentum + g / a
-                        x[i] = TorchUpdate.fma(-lr, b[i], x[i])
-                    } else {
-                        x[i] += -lr * g / a
-                    }
-                }
+            let v = s, mean = s + n, b = s + 2 * n, variance = s + 4 * n
+            let g = decay.apply(x, gradient: gradient, lr: lr, n, scratch: s + 3 * n, kernels: kernels)
+            kernels.averageSquare(v, g, decay: alpha, n)
+            // a = √spread + ε: spread is v, or v − ḡ² (centered).
+            var spread = UnsafePointer(v)
+            if centered {
+                kernels.lerp(mean, toward: g, weight: 1 - alpha, n)
+                for i in 0..<n { variance[i] = TorchUpdate.fma(-mean[i], mean[i], v[i]) }
+                spread = UnsafePointer(variance)
+            }
+            if momentum > 0 {
+                for i in 0..<n { b[i] = b[i] * momentum + g[i] / (spread[i].squareRoot() + eps) }
+                kernels.addScaled(x, -lr, b, n)
+            } else {
+                kernels.addQuotientByRoot(x, -lr, g, spread, rootDivisor: 1, eps: eps, n)
             }
         }
     }

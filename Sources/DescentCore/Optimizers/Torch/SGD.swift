@@ -21,8 +21,8 @@ public struct SGD: Optimizer {
     public var weightDecay: Double
     /// Whether to step along g + μb (Nesterov) instead of b.
     public var nesterov: Bool
-    /// The momentum buffer b.
-    private var buffer = StateBuffer(vectors: 1)
+    /// The momentum buffer b and the weight-decayed gradient.
+    private var buffer = StateBuffer(vectors: 2)
 
     /// Throws ``SpecError`` for Nesterov momentum without momentum or with dampening, like
     /// PyTorch's `ValueError`.
@@ -47,14 +47,22 @@ public struct SGD: Optimizer {
         let first = buffer.prepare(length: params.count)
         let decay = WeightDecay(rate: weightDecay)
         let (momentum, dampening, nesterov) = (momentum, dampening, nesterov)
-        buffer.update(&params, gradient) { x, gradient, b, n in
-            for i in 0..<n {
-                var g = decay.apply(&x[i], gradient: gradient[i], lr: lr)
-                if momentum != 0 {
-                    b[i] = first ? g : TorchUpdate.fma(1 - dampening, g, b[i] * momentum)
-                    g = nesterov ? TorchUpdate.fma(momentum, b[i], g) : b[i]
-                }
-                x[i] = TorchUpdate.fma(-lr, g, x[i])
+        // Pass by pass over the vectors, as torch's tensor ops, in the CPU's vector kernels
+        // (bit-identical on every kernel set).
+        let kernels = Kernels.best
+        buffer.update(&params, gradient) { x, gradient, s, n in
+            let b = s
+            let g = decay.apply(x, gradient: gradient, lr: lr, n, scratch: s + n, kernels: kernels)
+            guard momentum != 0 else { return kernels.addScaled(x, -lr, g, n) }
+            if first {
+                b.update(from: g, count: n)
+            } else {
+                kernels.momentum(b, g, mu: momentum, dampening: dampening, n)
+            }
+            if nesterov {
+                kernels.nesterov(x, b, g, mu: momentum, k: -lr, n)
+            } else {
+                kernels.addScaled(x, -lr, b, n)
             }
         }
     }
