@@ -32,6 +32,7 @@ extension SceneValidator {
             let commandText = Sanitizer.clean(command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "), maxLength: 200)
             switch plugins {
             case .refused(let flag):
+                refusedPlugins.append(name)
                 reader.report(SceneReader.path(path, "command"),
                               "the scene wants to run a plugin program, '\(Sanitizer.clean(name, maxLength: 40))': \(commandText); pass \(flag) to let it")
             case .allowed(let start):

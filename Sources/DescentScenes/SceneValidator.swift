@@ -10,6 +10,9 @@ struct SceneValidator {
     var registry: Registry
     /// Whether `[[plugin]]` programs may start.
     var plugins: ScenePluginPolicy
+    /// The names of the plugins that were refused (already reported): specs naming them are not
+    /// reported again as unknown.
+    var refusedPlugins: [String] = []
 
     static let topKeys = ["title", "description", "order", "surface", "data", "run", "noise", "cloud", "optimizer", "notes", "training", "rule", "plugin", "tune"]
     static let runKeys = ["start", "steps", "tolerance", "speed", "layout", "seed", "schedule"]
@@ -247,6 +250,7 @@ struct SceneValidator {
 
     /// Reports a registry error at the column it points into (when the string is verbatim).
     mutating func reportSpec(_ path: String, _ error: SpecError) {
+        if refusedPlugins.contains(where: { error.message.hasPrefix("unknown optimizer '\($0)'") }) { return }
         let message = error.message.split(separator: "\n").joined(separator: " ")
         let position = reader.index[path]?.position(inString: error.column)
         reader.report(path, message, at: position)
