@@ -14,6 +14,11 @@ struct SceneReader {
         self.index = index
     }
 
+    /// `path` as written in the scene: absolute, or relative to the scene file's folder.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (file.lastIndex(of: "/").map { String(file[...$0]) } ?? "") + path
+    }
+
     /// `parent.key` (or `key` at the top level).
     static func path(_ parent: String, _ key: String) -> String { parent.isEmpty ? key : parent + "." + key }
 

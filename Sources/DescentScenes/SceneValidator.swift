@@ -62,9 +62,8 @@ struct SceneValidator {
             var entry: OptimizerEntry?
             if let file = reader.string(table, "file", in: path) {
                 reader.checkKeys(table, at: path, allowed: ["file"])
-                let directory = reader.file.lastIndex(of: "/").map { String(reader.file[...$0]) } ?? ""
                 do throws(SceneLoadError) {
-                    entry = try RuleFile.load(path: file.hasPrefix("/") ? file : directory + file)
+                    entry = try RuleFile.load(path: reader.resolve(file))
                 } catch {
                     reader.report(SceneReader.path(path, "file"), error.description)
                 }

@@ -18,7 +18,8 @@ enum WrittenBatchSize: Equatable {
 
 extension SceneValidator {
     static let trainingKeys = ["dataset", "samples", "noise", "validation", "net", "activation", "loss", "init",
-                               "batch_size", "epochs", "eval_every", "walk_every", "seed", "optimizer", "notes"]
+                               "batch_size", "epochs", "eval_every", "walk_every", "seed", "optimizer", "notes", "images", "labels",
+                               "validation_images", "validation_labels"]
     static let trainingOptimizerKeys = ["spec", "label", "color", "schedule", "batch_size"]
 
     /// The `[training]` table: the data set, its split, the net, loss and initialisation (built
@@ -52,29 +53,96 @@ extension SceneValidator {
     /// The data set, split, net, loss and initialisation as a recipe (its batch size still to be
     /// set) and the problem it makes. A net that does not fit the data is reported at `net`.
     private mutating func trainingProblem(_ table: TOMLTable, seed: UInt64) -> (dataset: String, recipe: TrainingRecipe, problem: TrainingProblem)? {
-        let names = SyntheticDataset.allCases.map(\.rawValue)
+        let names = SyntheticDataset.allCases.map(\.rawValue) + ["idx"]
         let name = reader.string(table, "dataset", in: "training", required: "a training race needs dataset = one of \(names.joined(separator: ", "))")
         var set: SyntheticDataset?
-        if let name {
+        if let name, name != "idx" {
             set = SyntheticDataset(rawValue: name)
             if set == nil { reportUnknown("training.dataset", kind: "data set", name: name, valid: names) }
         }
+        let idxKeys = ["images", "labels", "validation_images", "validation_labels"]
+        if name != "idx" {
+            for key in idxKeys where table[key] != nil { reader.reportKey("training." + key, "goes with dataset = \"idx\"") }
+        } else {
+            for key in ["samples", "noise"] where table[key] != nil { reader.reportKey("training." + key, "is for a generated data set, not dataset = \"idx\"") }
+        }
         let samples = reader.integer(table, "samples", in: "training", range: Limits.samples) ?? 1000
         let noise = reader.number(table, "noise", in: "training", range: 0...10)
-        let validation = validationFraction(table, samples: samples)
+        let idx = name == "idx" ? idxSource(table) : nil
+        let validation = validationFraction(table, samples: idx?.count ?? samples)
         let activation = reader.choice(table, "activation", in: "training", as: Activation.self) ?? .tanh
         let loss = reader.choice(table, "loss", in: "training", as: LossFunction.self) ?? .crossEntropy
         let initialization = reader.choice(table, "init", in: "training", as: Initialization.self)
         let net = self.net(table, activation: activation)
-        guard let name, let set, let validation, let net else { return nil }
-        let recipe = TrainingRecipe(source: .synthetic(set, samples: samples, noise: noise), validationFraction: validation, net: net,
-                                    loss: loss, initialization: initialization, seed: seed)
+        guard let name, let validation, let net else { return nil }
+        let source: TrainingRecipe.Source
+        if let set {
+            source = .synthetic(set, samples: samples, noise: noise)
+        } else if let idx {
+            source = idx.source
+        } else {
+            return nil
+        }
+        let recipe = TrainingRecipe(source: source, validationFraction: validation, net: net, loss: loss, initialization: initialization, seed: seed)
         do {
             return (name, recipe, try recipe.makeProblem())
         } catch {
             reader.report("training.net", error.message)
             return nil
         }
+    }
+
+    /// The samples of `dataset = "idx"`: `images` and `labels` (IDX files, paths relative to the
+    /// scene's folder), split by `validation`, or with `validation_images` and `validation_labels`
+    /// the validation set those hold (its classes counted as the training set's). `count` is the
+    /// number of samples the `validation` fraction splits.
+    private mutating func idxSource(_ table: TOMLTable) -> (source: TrainingRecipe.Source, count: Int)? {
+        let what = "dataset = \"idx\" needs"
+        let images = reader.string(table, "images", in: "training", required: "\(what) images = \"FILE\": an IDX image file, relative to the scene's folder")
+        let labels = reader.string(table, "labels", in: "training", required: "\(what) labels = \"FILE\": the IDX label file of the images")
+        let validationImages = reader.string(table, "validation_images", in: "training")
+        let validationLabels = reader.string(table, "validation_labels", in: "training")
+        if (validationImages == nil) != (validationLabels == nil) {
+            let given = validationImages == nil ? "validation_labels" : "validation_images"
+            reader.reportKey("training." + given, "validation_images and validation_labels go together")
+        }
+        guard let images, let labels, let train = idxDataset(images: images, labels: labels, at: "training.images") else { return nil }
+        guard let validationImages, let validationLabels else { return (.loaded(train), train.count) }
+        guard let held = idxDataset(images: validationImages, labels: validationLabels, at: "training.validation_images") else { return nil }
+        do throws(TrainingError) {
+            guard held.featureCount == train.featureCount else {
+                throw TrainingError("\(held.featureCount) pixels per validation image, but \(train.featureCount) per training image")
+            }
+            let validation = try Dataset(features: held.features, labels: held.labels, featureCount: held.featureCount,
+                                         classCount: max(held.classCount, train.classCount))
+            return (.split(TrainingData(train: train, validation: validation)), train.count + validation.count)
+        } catch {
+            reader.report("training.validation_images", error.message)
+            return nil
+        }
+    }
+
+    /// The data set of an IDX image file and its label file (``Dataset/idx(images:labels:)``),
+    /// each at most ``Limits/idxFileBytes``; problems reported at `key`.
+    private mutating func idxDataset(images: String, labels: String, at key: String) -> Dataset? {
+        func array(_ path: String) throws -> IDXArray {
+            let resolved = reader.resolve(path)
+            do {
+                return try IDXArray(bytes: try BoundedFile.read(resolved, limit: Limits.idxFileBytes))
+            } catch let error as FileReadError {
+                throw TrainingError("\(Sanitizer.quoted(resolved)): \(error.message)")
+            } catch let error as TrainingError {
+                throw TrainingError("\(Sanitizer.quoted(resolved)): \(error.message)")
+            }
+        }
+        do {
+            return try Dataset.idx(images: try array(images), labels: try array(labels))
+        } catch let error as TrainingError {
+            reader.report(key, error.message)
+        } catch {
+            reader.report(key, "\(error)")
+        }
+        return nil
     }
 
     /// `validation` (default 0.2): strictly between 0 and 1, and holding out ⌈fraction·n⌉ samples

@@ -139,3 +139,37 @@ import Testing
         #expect(scene.training?.optimizers.count == 1)
     }
 }
+
+/// `dataset = "idx"`: images and labels from IDX files named relative to the scene's folder.
+@Suite struct SceneIDXTests {
+    static func scene(_ training: String) -> String {
+        let net = training.contains("\"idx\"") ? "64-10" : "2-2"
+        return "title = \"t\"\ndescription = \"d\"\n[training]\n" + training
+            + "net = \"\(net)\"\nbatch_size = 8\nepochs = 1\n[[training.optimizer]]\nspec = \"sgd\"\n"
+    }
+
+    @Test func theFilesAreReadRelativeToTheScene() throws {
+        let path = scenesDirectory.appendingPathComponent("t.toml").path
+        let text = Self.scene("dataset = \"idx\"\nimages = \"data/digits-validation-images.idx\"\nlabels = \"data/digits-validation-labels.idx\"\nvalidation = 0.25\n")
+        let scene = try Scene.parse(text, file: path, registry: .builtin)
+        let training = try #require(scene.training)
+        #expect(training.problem.data.train.count == 270 && training.problem.data.validation.count == 90)
+    }
+
+    @Test(arguments: [
+        ("dataset = \"idx\"\n", ["t.toml:3:2: training.images: missing; dataset = \"idx\" needs images = \"FILE\": an IDX image file, relative to the scene's folder",
+                                 "t.toml:3:2: training.labels: missing; dataset = \"idx\" needs labels = \"FILE\": the IDX label file of the images"]),
+        ("dataset = \"moons\"\nimages = \"a.idx\"\n", ["t.toml:5:1: training.images: goes with dataset = \"idx\""]),
+        ("dataset = \"idx\"\nimages = \"missing.idx\"\nlabels = \"missing.idx\"\n", ["t.toml:5:10: training.images: 'missing.idx': "]),
+    ])
+    func mistakesAreReportedInPlace(_ training: String, _ expected: [String]) {
+        do {
+            _ = try Scene.parse(Self.scene(training), file: "t.toml", registry: .builtin)
+            Issue.record("loaded")
+        } catch {
+            let got = error.diagnostics.map(\.description)
+            #expect(got.count == expected.count, "\(got)")
+            for (g, e) in zip(got, expected) { #expect(g.hasPrefix(e), "\(g)") }
+        }
+    }
+}

@@ -6,6 +6,34 @@ import Testing
 /// The captions of the training races are claims about what they show; these tests train each
 /// race headless, the way the training view plays it, and check those claims.
 @Suite struct TrainingCaptionTests {
+    @Test func handwrittenDigits() throws {
+        let t = try TrainedScene("training-digits")
+        let labels = ["SGD", "NAdam", "RMSprop"]
+        let data = t.training.problem.data
+        // The description and the first note: real data from scenes/data, the net, the batches.
+        #expect(t.training.dataset == "idx" && data.train.count == 1437 && data.validation.count == 360)
+        #expect(data.train.featureCount == 64 && data.train.classCount == 10 && Set(data.validation.labels) == Set(0..<10))
+        #expect(t.training.recipe.net.description == "64-32-10" && t.training.recipe.net.activation == .relu)
+        #expect(t.trainers.map(\.label) == labels && Set(t.trainers.map(\.initialParameters)).count == 1)
+        #expect(t.trainers.allSatisfy { $0.batchSize == 32 && $0.sampler.stepsPerEpoch == 45 && $0.divergedAt == nil })
+        func validation(_ label: String, _ epoch: Int) -> Double { t.evaluation(label, epoch: epoch).validation.accuracy }
+        for label in labels { #expect(abs(validation(label, 0) - 0.1) < 0.05, "\(label) guesses at first") }
+        #expect(validation("NAdam", 2) > 0.8 && validation("RMSprop", 2) > 0.8 && validation("SGD", 2) < 0.7)
+        #expect(labels.allSatisfy { validation($0, 5) > 0.85 } && validation("NAdam", 5) > 0.9 && validation("RMSprop", 5) > 0.9)
+        // The description: the adaptive methods pass 90% within 5 epochs, SGD later.
+        func first(_ label: String) -> Int? { (0...15).first { validation(label, $0) > 0.9 } }
+        #expect(try #require(first("NAdam")) <= 5 && #require(first("RMSprop")) <= 5 && #require(first("SGD")) > 5)
+        #expect(validation("SGD", 15) > 0.93 && validation("NAdam", 15) > 0.96)
+        #expect(labels.allSatisfy { validation($0, 15) <= validation("NAdam", 15) })
+        for label in labels {
+            #expect(validation(label, 15) < t.evaluation(label, epoch: 15).train.accuracy, "\(label)")
+            for epoch in 1...15 {
+                let e = t.evaluation(label, epoch: epoch)
+                #expect(e.validation.loss > e.train.loss, "\(label) at epoch \(epoch)")
+            }
+        }
+    }
+
     @Test func optimizersOnSpirals() throws {
         let t = try TrainedScene("training-optimizers")
         // The description: three optimizers, one ReLU net, two spirals, the same θ₀ and minibatches; the

@@ -11,8 +11,10 @@ public struct TrainingRecipe: Sendable {
     public enum Source: Sendable, Equatable {
         /// `samples` points of a generated set, with the set's default noise when `noise` is nil.
         case synthetic(SyntheticDataset, samples: Int, noise: Double?)
-        /// Samples already loaded (e.g. from IDX files).
+        /// Samples already loaded (e.g. from IDX files), split with the recipe's fraction and seed.
         case loaded(Dataset)
+        /// A training set and a validation set already split (e.g. two pairs of IDX files).
+        case split(TrainingData)
     }
 
     /// One optimizer of the race.
@@ -53,13 +55,14 @@ public struct TrainingRecipe: Sendable {
         self.seed = seed
     }
 
-    /// The data (generated or given, split with `seed`) and the net under the loss, checked to
+    /// The data (generated or given, split with `seed` unless given split) and the net under the loss, checked to
     /// fit together (see ``TrainingProblem/init(net:loss:data:)``).
     public func makeProblem() throws(TrainingError) -> TrainingProblem {
         let samples: Dataset
         switch source {
         case let .synthetic(set, count, noise): samples = set.generate(count: count, noise: noise, seed: seed)
         case .loaded(let data): samples = data
+        case .split(let data): return try TrainingProblem(net: net, loss: loss, data: data)
         }
         return try TrainingProblem(net: net, loss: loss, data: try samples.split(validationFraction: validationFraction, seed: seed))
     }
