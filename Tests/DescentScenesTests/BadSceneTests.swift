@@ -183,7 +183,7 @@ import Testing
     static let trainingCases: [Case] = [
         Case(name: "training: unknown keys", text: training + "sampels = 100\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\nlable = \"x\"\n", expected: [
             "bad.toml:7:1: training.sampels: unknown key; did you mean 'samples'? valid: dataset, samples, noise, validation, net, "
-                + "activation, loss, init, batch_size, epochs, eval_every, walk_every, seed, optimizer, notes",
+                + "activation, loss, init, batch_size, epochs, eval_every, walk_every, seed, optimizer, notes, images, labels, validation_images, validation_labels",
             "bad.toml:10:1: training.optimizer[0].lable: unknown key; did you mean 'label'? valid: spec, label, color, schedule, batch_size",
         ]),
         Case(name: "training: data set, batch size, epochs, width and spec", text: """
@@ -197,7 +197,7 @@ import Testing
             [[training.optimizer]]
             spec = "sgd(lr=0.1, momentun=0.9)"
             """, expected: [
-            "bad.toml:4:11: training.dataset: unknown data set 'spiral'; did you mean 'spirals'? valid: moons, circles, spirals, xor, blobs, checkerboard",
+            "bad.toml:4:11: training.dataset: unknown data set 'spiral'; did you mean 'spirals'? valid: moons, circles, spirals, xor, blobs, checkerboard, idx",
             "bad.toml:5:14: training.batch_size: must be an integer from 1 to 1000000 or \"full\", got 'fool'",
             "bad.toml:6:10: training.epochs: must be between 1 and 100000, got 0",
             "bad.toml:7:7: training.net: every layer width must be between 1 and 1024 (the limit), got 1100",
