@@ -12,6 +12,10 @@ public enum Limits {
     /// Steps × runs a view keeps in memory (80 MB of history at most); for a training race,
     /// steps × trainers. `trace` and `race` stream and keep no history.
     public static let recordedPoints = 5_000_000
+    /// Steps of the latest stretch a live surface view keeps every one of; older steps are
+    /// thinned (``RunHistory/window(_:)``), so a run keeps at most 2·window + 1 steps however
+    /// long it plays. Stepping back beyond the window shows the nearest kept step.
+    public static let liveHistoryWindow = 10_000
     /// Runs of one saddle-escape cloud.
     public static let cloudCount = 1...10_000
     /// The largest absolute coordinate of starts, centres and view boxes.

@@ -1,20 +1,28 @@
-/// One line of a ``LineChart``: a value per step, from `firstStep` on.
+/// One line of a ``LineChart``: a value per step, from `firstStep` on (or at the steps or
+/// positions given), the first ``count`` of ``values``: a chart reads a run's storage as it
+/// is, without copying it.
 public struct ChartSeries: Sendable, Equatable {
     public var label: String
     public var values: [Double]
+    /// How many of `values` (from the first) the line shows.
+    public var count: Int
     public var color: Color
     /// The step of `values[0]`.
     public var firstStep: Int
+    /// The step of each value (a thinned history), or nil for firstStep, firstStep + 1, ….
+    public var steps: [Int]?
     /// The glyph of the line's cells when braille is off (an optimizer's ``TrailStyle/mark``);
     /// nil draws ``Glyphs/curveDot``.
     public var mark: Unicode.Scalar?
     /// The x position of each value (e.g. epochs seen), or nil for the steps firstStep, firstStep + 1, ….
     public var positions: [Double]?
 
-    public init(label: String, values: [Double], color: Color, firstStep: Int = 0, mark: Unicode.Scalar? = nil,
-                positions: [Double]? = nil) {
+    public init(label: String, values: [Double], count: Int? = nil, color: Color, firstStep: Int = 0, steps: [Int]? = nil,
+                mark: Unicode.Scalar? = nil, positions: [Double]? = nil) {
         self.label = label
         self.values = values
+        self.count = min(max(count ?? values.count, 0), values.count)
+        self.steps = steps
         self.color = color
         self.firstStep = firstStep
         self.mark = mark
@@ -23,8 +31,32 @@ public struct ChartSeries: Sendable, Equatable {
 
     /// The x position of value `k`.
     func x(_ k: Int) -> Double {
-        guard let positions else { return Double(firstStep + k) }
-        return k < positions.count ? positions[k] : .nan
+        if let positions { return k < positions.count ? positions[k] : .nan }
+        if let steps { return k < steps.count ? Double(steps[k]) : .nan }
+        return Double(firstStep + k)
+    }
+
+    /// The indices of the values a line at most `limit` values long draws, in order: all of
+    /// them when there are no more than `limit`, else, of each stretch of ⌈count / (limit/2)⌉
+    /// consecutive values, the least and the greatest, so that an oscillation keeps its band
+    /// (non-finite values are skipped then); the last value always.
+    func drawnIndices(limit: Int) -> [Int] {
+        guard count > max(limit, 2) else { return Array(0..<count) }
+        let stretch = (count + limit / 2 - 1) / (limit / 2)
+        var indices: [Int] = []
+        indices.reserveCapacity(limit + 1)
+        for start in Swift.stride(from: 0, to: count, by: stretch) {
+            var low: Int?, high: Int?
+            for k in start..<min(start + stretch, count) where values[k].isFinite {
+                if low.map({ values[k] < values[$0] }) ?? true { low = k }
+                if high.map({ values[k] > values[$0] }) ?? true { high = k }
+            }
+            guard let low, let high else { continue }
+            indices.append(min(low, high))
+            if high != low { indices.append(max(low, high)) }
+        }
+        if indices.last != count - 1 { indices.append(count - 1) }
+        return indices
     }
 }
 
@@ -38,7 +70,9 @@ public struct ChartSeries: Sendable, Equatable {
 /// (±1 at zero; ±½ decade on a log axis); a single x gets the range [x, x + 1]. The x axis is
 /// the step, with ticks at whole steps only, unless the series give their own
 /// ``ChartSeries/positions`` (e.g. fractional epochs, or learning rates on a log₁₀ ``xScale``). A rect too small for axes gets the title
-/// only, or nothing.
+/// only, or nothing. A series longer than the chart has braille dots for (8 values per dot
+/// column) is drawn from the least and greatest value of each stretch
+/// (``ChartSeries/drawnIndices(limit:)``): a frame costs the same for any length of history.
 public struct LineChart: Sendable {
     public var title: String
     public var series: [ChartSeries]
@@ -63,10 +97,15 @@ public struct LineChart: Sendable {
 
     /// What a log axis adds to every value before taking log₁₀: −min + ε when some finite
     /// value is ≤ 0, else 0 (see the type's documentation).
-    var logShift: Double {
+    var logShift: Double { logShift(drawn: series.map { Array(0..<$0.count) }) }
+
+    /// ``logShift`` over the values `drawn` (per series, their indices).
+    func logShift(drawn: [[Int]]) -> Double {
         guard yScale == .log10 else { return 0 }
         var low = Double.infinity, high = -Double.infinity
-        for s in series { for v in s.values where v.isFinite { low = min(low, v); high = max(high, v) } }
+        for (s, indices) in zip(series, drawn) {
+            for k in indices where s.values[k].isFinite { low = min(low, s.values[k]); high = max(high, s.values[k]) }
+        }
         guard low <= 0 else { return 0 }
         let epsilon = high > low ? 1e-3 * (high - low) : 1e-3 * max(Swift.abs(low), 1)
         return epsilon - low
@@ -89,11 +128,16 @@ public struct LineChart: Sendable {
 
     /// The x and y ranges covering every showable point, nil when there is none.
     func ranges(shift: Double = 0) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+        ranges(shift: shift, drawn: series.map { Array(0..<$0.count) })
+    }
+
+    /// ``ranges(shift:)`` over the values `drawn` (per series, their indices).
+    func ranges(shift: Double, drawn: [[Int]]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
         var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
-        for s in series {
-            for (k, v) in s.values.enumerated() {
+        for (s, indices) in zip(series, drawn) {
+            for k in indices {
                 let x = xCoordinate(s.x(k))
-                guard let c = coordinate(v, shift: shift), x.isFinite else { continue }
+                guard let c = coordinate(s.values[k], shift: shift), x.isFinite else { continue }
                 xLow = min(xLow, x); xHigh = max(xHigh, x)
                 yLow = min(yLow, c); yHigh = max(yHigh, c)
             }
@@ -108,15 +152,19 @@ public struct LineChart: Sendable {
         return (xLow...xHigh, yLow...yHigh)
     }
 
+    /// Values drawn per braille dot column at most (see ``ChartSeries/drawnIndices(limit:)``).
+    static let valuesPerDotColumn = 8
+
     /// Draws the chart into `rect` (clearing it first).
     public func draw(into buffer: inout CellBuffer, rect: Rect, glyphs: Glyphs) {
         let rect = rect.intersection(buffer.bounds)
         buffer.fill(rect)
         guard !rect.isEmpty else { return }
-        let shift = logShift
+        let drawn = series.map { $0.drawnIndices(limit: Self.valuesPerDotColumn * 2 * rect.width) }
+        let shift = logShift(drawn: drawn)
         drawTitle(into: &buffer, row: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), glyphs: glyphs, shifted: shift != 0)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        guard let (xRange, yRange) = ranges(shift: shift) else {
+        guard let (xRange, yRange) = ranges(shift: shift, drawn: drawn) else {
             let message = TextFitting.truncate("no data", to: body.width, ellipsis: glyphs.ellipsis)
             let spot = body.centered(width: TextFitting.width(message), height: 1)
             buffer.write(message, x: spot.x, y: spot.y, style: Style(attributes: .dim), clip: body)
@@ -134,12 +182,12 @@ public struct LineChart: Sendable {
 
         var canvas = BrailleCanvas(area: axes.plot)
         let width = Double(canvas.dotWidth), height = Double(canvas.dotHeight)
-        for s in series {
+        for (s, indices) in zip(series, drawn) {
             let ink = Ink(color: s.color, fallback: s.mark ?? glyphs.curveDot)
             var previous: (x: Double, y: Double)?
-            for (k, v) in s.values.enumerated() {
+            for k in indices {
                 let x = xCoordinate(s.x(k))
-                guard let c = coordinate(v, shift: shift), x.isFinite else { continue }
+                guard let c = coordinate(s.values[k], shift: shift), x.isFinite else { continue }
                 let dot = (x: AxesFrame.fraction(x, in: xRange) * width,
                            y: (1 - AxesFrame.fraction(c, in: yRange)) * height)
                 if let from = previous { canvas.line(from: from, to: dot, ink: ink) } else { canvas.point(min(dot.x, width - 1), min(dot.y, height - 1), ink: ink) }

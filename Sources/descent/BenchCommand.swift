@@ -11,7 +11,8 @@ struct BenchCommand: ParsableCommand {
             --steps steps, timed in runs of 20,000 steps from a fresh optimizer; the fastest run), and \
             the update alone on a vector of 101,770 parameters (the 784-128-10 net's) for the \
             torch.optim methods nets train with. frame: composing one 200x50 frame of the default race from the \
-            cached field, and the frame after a zoom (field resampled). playback: CPU seconds used \
+            cached field, the frame after a zoom (field resampled), and the frame at step 1,000 beside step \
+            1,000,000 (ratio). playback: CPU seconds used \
             while the default race plays for --seconds at 30 frames per second, and while paused, \
             in the surface view and in the training view (the default training race). \
             plugin: time per step of momentum as a plugin process (--plugin-command) beside the built-in, \

@@ -81,3 +81,19 @@ private let orange = Color.rgb(230, 159, 0)
     let labels = buffer.line(7).split(separator: " ").map(String.init)
     #expect(labels.contains("0") && labels.contains("1") && !labels.contains { $0.contains(".") }, "\(buffer.text())")
 }
+
+@Test func aLongSeriesIsDrawnFromTheLeastAndGreatestOfEachStretch() {
+    let orange = Color.rgb(230, 159, 0)
+    // An oscillation between 1 and 3 over 100,000 steps keeps its band, from at most limit + 1 values.
+    let values = (0..<100_000).map { $0 % 2 == 0 ? 1.0 : 3.0 }
+    let series = ChartSeries(label: "a", values: values, count: 99_999, color: orange)
+    let drawn = series.drawnIndices(limit: 100)
+    #expect(drawn.count <= 101 && drawn.last == 99_998 && drawn.first == 0)
+    #expect(Set(drawn.map { values[$0] }) == [1, 3])
+    #expect(zip(drawn, drawn.dropFirst()).allSatisfy { $0 < $1 })
+    #expect(ChartSeries(label: "b", values: [1, 2, 3], color: orange).drawnIndices(limit: 100) == [0, 1, 2])
+    // Only the first `count` values are read; steps give the x of each.
+    let thinned = ChartSeries(label: "c", values: [5, 4, 3, 2], count: 3, color: orange, steps: [0, 4, 6, 7])
+    let chart = LineChart(title: "", series: [thinned])
+    #expect(chart.ranges()?.x == 0...6 && chart.ranges()?.y == 3...5)
+}

@@ -11,7 +11,7 @@ public struct Race {
     public let tolerance: Double?
     /// Per run, its first arrival found so far: the step and the minimum.
     public private(set) var arrivals: [(step: Int, minimum: CriticalPoint)?]
-    /// Per run, how many of its points have been checked for arrival.
+    /// Per run, the steps checked for arrival so far (0..<checked).
     private var checked: [Int]
     private let minima: [CriticalPoint]
 
@@ -34,10 +34,30 @@ public struct Race {
         for i in runs.indices { advance(run: i, toStep: steps) }
     }
 
-    /// Advances run `index` to `steps` steps (or until it diverges).
+    /// Advances run `index` to `steps` steps (or until it diverges). A run that thins its
+    /// history goes at most its window at a time, so that every step is checked for arrival
+    /// before it can be thinned.
     public mutating func advance(run index: Int, toStep steps: Int) {
-        runs[index].advance(toStep: steps)
+        let stretch = runs[index].history.window ?? steps
+        while runs[index].steps < steps {
+            let before = runs[index].steps
+            runs[index].advance(toStep: min(steps, before + stretch))
+            checkArrival(index)
+            if runs[index].steps == before { break }
+        }
         checkArrival(index)
+    }
+
+    /// The step to show for `step` when runs thin their history: the latest step at or before
+    /// it that some run still going at `step` keeps (`step` itself when every such run keeps
+    /// it; runs that ended before `step` show their last point).
+    public func keptStep(atOrBefore step: Int) -> Int {
+        var kept: Int?
+        for run in runs where run.steps >= step {
+            guard let entry = run.entry(atOrBefore: step) else { continue }
+            kept = max(kept ?? 0, run.step(ofEntry: entry))
+        }
+        return kept ?? step
     }
 
     /// Advances every active run by one step; returns whether any run moved.
@@ -76,9 +96,9 @@ public struct Race {
     private mutating func checkArrival(_ index: Int) {
         guard let tolerance else { return }
         if arrivals[index] == nil {
-            arrivals[index] = runs[index].firstArrival(at: minima, tolerance: tolerance, in: checked[index]..<runs[index].count)
+            arrivals[index] = runs[index].firstArrival(at: minima, tolerance: tolerance, in: checked[index]..<(runs[index].steps + 1))
         }
-        checked[index] = runs[index].count
+        checked[index] = runs[index].steps + 1
     }
 }
 
@@ -101,7 +121,8 @@ public struct RaceResult: Sendable, Equatable {
     /// Why the optimizer failed (a plugin's fault), or nil.
     public var failure: String?
 
-    /// Scores `run` against `surface`'s known critical points with distance tolerance `tolerance`.
+    /// Scores `run` (which keeps every step) against `surface`'s known critical points with
+    /// distance tolerance `tolerance`.
     public init(run: Run, surface: Surface, tolerance: Double) {
         var score = Score(label: run.label, surface: surface, tolerance: tolerance)
         for k in 0..<run.count { score.add(run.point(k), loss: run.losses[k]) }
@@ -167,10 +188,13 @@ extension Run {
     /// The first step k in `steps` whose point lies within `tolerance` of one of `minima`
     /// (‖x_k − p‖₂ ≤ tolerance), and that minimum: when a run counts as arrived, for
     /// `descent race` and the visualizer's leaderboard alike (which checks each new stretch of
-    /// history as the run grows).
+    /// history as the run grows). Of a thinned history, only the kept steps are looked at.
     public func firstArrival(at minima: [CriticalPoint], tolerance: Double, in steps: Range<Int>) -> (step: Int, minimum: CriticalPoint)? {
-        for k in steps.clamped(to: 0..<count) {
-            if let m = Self.arrival(of: point(k), at: minima, tolerance: tolerance) { return (k, m) }
+        guard !steps.isEmpty, var k = entry(atOrBefore: steps.lowerBound) ?? (count > 0 ? 0 : nil) else { return nil }
+        if step(ofEntry: k) < steps.lowerBound { k += 1 }
+        while k < count, step(ofEntry: k) < steps.upperBound {
+            if let m = Self.arrival(of: point(k), at: minima, tolerance: tolerance) { return (step(ofEntry: k), m) }
+            k += 1
         }
         return nil
     }

@@ -1,8 +1,25 @@
-/// One optimizer from one start on one objective, with its full history.
+/// How much of its history a ``Run`` keeps.
+public enum RunHistory: Sendable, Equatable {
+    /// Every step: entry k of the history is step k (headless commands, scenes' checks, tests).
+    case everyStep
+    /// Every step of the last `window` steps, and the older steps thinned
+    /// (``Swift/Array/thinOlder(keepingLast:)``: every other one each time the older part fills
+    /// up, the start always kept), so that at most 2·`window` + 1 entries are kept however long
+    /// the run goes: what the live views keep.
+    case window(Int)
+
+    /// The window of a thinned history, nil when every step is kept.
+    public var window: Int? { if case .window(let w) = self { max(w, 1) } else { nil } }
+}
+
+/// One optimizer from one start on one objective, with its history (every step, or every step
+/// of a recent window and thinned older steps: ``RunHistory``).
 ///
 /// Step k of the history holds the point x_k (x_0 is the start), f(x_k), ∇f(x_k), the learning
 /// rate η_k used to go from x_k to x_{k+1}, and (optionally) the optimizer's state after step k,
-/// so stepping back through a run is an index change, not a recomputation.
+/// so stepping back through a run is an index change, not a recomputation. The arrays below hold
+/// one element per entry of the history: entry k is step k when every step is kept, else step
+/// ``step(ofEntry:)`` (``entry(atOrBefore:)`` finds the entry of a step).
 ///
 /// Each ``advance()`` takes the one ``OptimizerStep`` (η_k = schedule(k, base η);
 /// x_{k+1} = optimizer.step(x_k, ∇f(x_k), η_k); finite check), then evaluates f and ∇f at x_{k+1}. A non-finite coordinate, loss or gradient (or a step that changed
@@ -22,6 +39,12 @@ public struct Run {
     /// When set, the recorded loss f(x_k) is this oracle's value (e.g. the full-data loss of a
     /// finite-sum objective) while the optimizer steps on `oracle`'s (e.g. minibatch) gradient.
     private let reference: GradientOracle?
+
+    /// What the history keeps.
+    public let history: RunHistory
+    /// The step of each entry of the history when it is thinned (increasing, the start first);
+    /// empty when every step is kept (entry k is step k).
+    public private(set) var keptSteps: [Int]
 
     /// x_k for every recorded step, flattened: point k is `points[k*dimension ..< (k+1)*dimension]`.
     public private(set) var points: [Double]
@@ -51,7 +74,8 @@ public struct Run {
     /// `gradients` stay `oracle`'s (the stochastic gradients the optimizer steps on).
     public init(
         label: String, spec: String, optimizer: any Optimizer, schedule: any Schedule = ConstantSchedule(),
-        oracle: GradientOracle, start: [Double], recordsState: Bool = true, reference: GradientOracle? = nil
+        oracle: GradientOracle, start: [Double], recordsState: Bool = true, reference: GradientOracle? = nil,
+        history: RunHistory = .everyStep
     ) {
         self.label = label
         self.spec = spec
@@ -60,6 +84,8 @@ public struct Run {
         self.oracle = oracle
         self.recordsState = recordsState
         self.reference = reference
+        self.history = history
+        keptSteps = []
         dimension = start.count
         points = []
         losses = []
@@ -69,22 +95,39 @@ public struct Run {
         states = []
         var g = [Double](repeating: 0, count: start.count)
         let loss = recordedLoss(start, oracle.evaluate(start, &g))
-        if !record(start, loss, g) { divergedAt = 0 }
+        if !record(start, loss, g, step: 0) { divergedAt = 0 }
     }
 
-    /// The number of recorded points (steps taken + 1); 0 if the start was not finite.
+    /// The number of entries of the history: the recorded points (steps taken + 1) when every
+    /// step is kept; 0 if the start was not finite.
     public var count: Int { losses.count }
     /// The number of steps taken.
-    public var steps: Int { max(0, count - 1) }
+    public private(set) var steps = 0
     /// Whether the run can take another step.
     public var isActive: Bool { divergedAt == nil && failure == nil }
     /// The step at which the run ended (diverged or failed), or nil while it is active.
     public var endedAt: Int? { divergedAt ?? failedAt }
 
-    /// x_k.
+    /// The point of entry k (x_k when every step is kept).
     public func point(_ k: Int) -> [Double] { Array(points[(k * dimension)..<((k + 1) * dimension)]) }
-    /// ∇f(x_k).
+    /// The gradient of entry k (∇f(x_k) when every step is kept).
     public func gradient(_ k: Int) -> [Double] { Array(gradients[(k * dimension)..<((k + 1) * dimension)]) }
+
+    /// The step of entry `k` of the history.
+    public func step(ofEntry k: Int) -> Int { keptSteps.isEmpty ? k : keptSteps[k] }
+
+    /// The last entry whose step is at or before `step` (the entry of `step` itself when it is
+    /// kept), nil for an empty history or a negative step. O(log count).
+    public func entry(atOrBefore step: Int) -> Int? {
+        guard count > 0, step >= 0 else { return nil }
+        guard !keptSteps.isEmpty else { return min(step, count - 1) }
+        var low = 0, high = keptSteps.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if keptSteps[mid] <= step { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
     /// The last point.
     public var current: [Double] { point(count - 1) }
 
@@ -92,9 +135,9 @@ public struct Run {
     @discardableResult
     public mutating func advance() -> Bool {
         guard isActive, count > 0 else { return false }
-        let k = count - 1
-        var x = point(k)
-        let g = gradient(k)
+        let k = steps
+        var x = point(count - 1)
+        let g = gradient(count - 1)
         let lr: Double?
         do {
             lr = try OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, loss: losses[k], oracle: oracle)
@@ -105,12 +148,14 @@ public struct Run {
         var next = [Double](repeating: 0, count: dimension)
         // A step that changed the number of parameters (a faulty plugin) ends the run like a non-finite one.
         let loss = lr != nil ? recordedLoss(x, oracle.evaluate(x, &next)) : .nan
-        guard let lr, record(x, loss, next) else {
+        guard let lr, record(x, loss, next, step: k + 1) else {
             divergedAt = k + 1
             return false
         }
+        steps = k + 1
         learningRates.append(lr)
         if recordsState { states.append(optimizer.state) }
+        if let window = history.window, let older = [Double].olderToThin(count: count, keepingLast: window) { thin(older: older) }
         return true
     }
 
@@ -148,13 +193,25 @@ public struct Run {
         return reference.evaluate(x, &scratch)
     }
 
-    private mutating func record(_ x: [Double], _ loss: Double, _ g: [Double]) -> Bool {
+    private mutating func record(_ x: [Double], _ loss: Double, _ g: [Double], step: Int) -> Bool {
         let norm = euclideanNorm(g)
         guard loss.isFinite, norm.isFinite, x.allSatisfy(\.isFinite) else { return false }
         points.append(contentsOf: x)
         losses.append(loss)
         gradients.append(contentsOf: g)
         gradientNorms.append(norm)
+        if history.window != nil { keptSteps.append(step) }
         return true
+    }
+
+    /// Thins the first `older` entries of every column alike (see ``RunHistory/window(_:)``).
+    private mutating func thin(older: Int) {
+        points.thinEntries(older: older, width: dimension)
+        gradients.thinEntries(older: older, width: dimension)
+        losses.thinEntries(older: older)
+        gradientNorms.thinEntries(older: older)
+        keptSteps.thinEntries(older: older)
+        learningRates.thinEntries(older: older)
+        if recordsState { states.thinEntries(older: older) }
     }
 }

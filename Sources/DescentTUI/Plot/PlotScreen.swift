@@ -37,6 +37,9 @@ public protocol PlotScreen {
     mutating func resetSimulation()
     /// Why an optimizer failed (a plugin's fault), for the status line; nil when none did.
     var failureNotice: String? { get }
+    /// The step shown for `step` when the simulation thins its history: the nearest kept step
+    /// at or before it (`step` itself for a simulation that keeps every step).
+    func keptStep(atOrBefore step: Int) -> Int
 }
 
 extension PlotScreen {
@@ -57,6 +60,9 @@ extension PlotScreen {
     /// The optimizers shown (not hidden), in order.
     var visibleIndices: [Int] { styles.indices.filter { !styles[$0].isHidden } }
 
+    /// Every step is kept unless the screen says otherwise.
+    public func keptStep(atOrBefore step: Int) -> Int { step }
+
     /// The pure update: `state` after `action`, and the commands for the event loop.
     public static func update(_ state: Self, _ action: Action) -> (Self, [Command]) {
         var next = state
@@ -76,7 +82,7 @@ extension PlotScreen {
             advance(by: 1)
         case .stepBack:
             controls.isPlaying = false
-            controls.step = max(0, controls.step - 1)
+            stepBack()
         case .jumpToStart:
             controls.step = 0
             controls.stepCredit = 0
@@ -146,6 +152,15 @@ extension PlotScreen {
         if target == controls.step, n > 0 { controls.notice = "history limit of \(Self.historyLimit) steps reached" }
         controls.step = target
         computeAhead()
+    }
+
+    /// Shows the step before the shown one: beyond the window of steps the simulation keeps
+    /// every one of, the nearest kept step before it, and the status line says so.
+    private mutating func stepBack() {
+        guard controls.step > 0 else { return }
+        let target = controls.step - 1
+        controls.step = keptStep(atOrBefore: target)
+        if controls.step < target { controls.notice = "jumped back to kept step \(controls.step) (older steps thinned)" }
     }
 
     private mutating func togglePlay() -> [Command] {

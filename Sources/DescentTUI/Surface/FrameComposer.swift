@@ -46,14 +46,18 @@ public struct FrameComposer {
     /// At most this many points of a trail are drawn (evenly thinned beyond it).
     static let maximumTrailPoints = 4000
 
-    private func trajectory(_ lane: Lane, index: Int, state: SurfaceState) -> TrajectoryOverlay {
-        let points = Self.trailSteps(through: lane.shownStep(state.step), whole: state.showsTrails).map(lane.run.planePoint)
+    /// The trail of `lane` from the start (or its head alone with trails off) to the shown
+    /// step, through the entries its history keeps.
+    func trajectory(_ lane: Lane, index: Int, state: SurfaceState) -> TrajectoryOverlay {
+        let entries = lane.shownEntry(state.step).map { Self.trailSteps(through: $0, whole: state.showsTrails) } ?? []
+        let points = entries.map(lane.run.planePoint)
         let diverged = lane.hasDiverged(by: state.step) ? lane.run.divergedAt : nil
         return TrajectoryOverlay(points: points, color: lane.color, divergedAtStep: diverged, style: .lane(index))
     }
 
-    /// The steps a trail through step `last` draws: all of them from 0 (`whole`) or only the
-    /// last, evenly thinned to at most ``maximumTrailPoints`` and always ending at `last`.
+    /// The entries of a run's history a trail through entry `last` draws: all of them from 0
+    /// (`whole`) or only the last, evenly thinned to at most ``maximumTrailPoints`` and always
+    /// ending at `last`.
     static func trailSteps(through last: Int, whole: Bool) -> [Int] {
         guard last >= 0 else { return [] }
         let first = whole ? 0 : last
@@ -65,7 +69,6 @@ public struct FrameComposer {
 
     private func arrows(_ state: SurfaceState, box: ViewBox) -> [ArrowOverlay] {
         guard state.lanes.indices.contains(state.selected), !state.lanes[state.selected].isHidden,
-              state.step < state.lanes[state.selected].run.count,
               let anatomy = StepAnatomy(run: state.lanes[state.selected].run, step: state.step) else { return [] }
         let size = min(box.x.upperBound - box.x.lowerBound, box.y.upperBound - box.y.lowerBound)
         return anatomy.arrows(length: 0.08 * size)
@@ -73,12 +76,13 @@ public struct FrameComposer {
 
     // MARK: - Charts
 
-    private func charts(_ state: SurfaceState) -> [LineChart] {
+    func charts(_ state: SurfaceState) -> [LineChart] {
+        // The run's own arrays, up to the shown entry: no copy, whatever the history's length.
         func series(_ values: (Run) -> [Double]) -> [ChartSeries] {
             state.visibleLanes.map { index, lane in
-                let last = lane.shownStep(state.step)
-                let all = values(lane.run)
-                return ChartSeries(label: lane.label, values: last >= 0 ? Array(all[0...last]) : [], color: lane.color,
+                let shown = lane.shownEntry(state.step).map { $0 + 1 } ?? 0
+                return ChartSeries(label: lane.label, values: values(lane.run), count: shown, color: lane.color,
+                                   steps: lane.run.history.window == nil ? nil : lane.run.keptSteps,
                                    mark: TrailStyle.lane(index).mark)
             }
         }

@@ -37,10 +37,11 @@ public struct LaneStyle {
     }
 
     /// The first run of `optimizer` (as configured) from ``start``, recording the optimizer's
-    /// state per step.
+    /// state per step, every step of the last ``Limits/liveHistoryWindow`` kept and older ones
+    /// thinned (memory bounded however long it plays).
     func firstRun(of optimizer: any Optimizer) -> Run {
         Run(label: spec, spec: spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(), start: start,
-            recordsState: true)
+            recordsState: true, history: .window(Limits.liveHistoryWindow))
     }
 
     /// `run` started again from ``start`` at ``learningRate`` (history discarded): the run's
@@ -68,8 +69,9 @@ public struct Lane {
     public var learningRate: Double { style.learningRate }
     public var start: [Double] { style.start }
 
-    /// The last recorded step not after `step` (a diverged run stops early).
-    func shownStep(_ step: Int) -> Int { min(step, run.count - 1) }
+    /// The entry of the run's history shown at `step`: the last kept step not after it (a
+    /// diverged run stops early; older steps may be thinned); nil for an empty run.
+    func shownEntry(_ step: Int) -> Int? { run.entry(atOrBefore: step) }
 
     /// Whether the run has diverged by `step`.
     func hasDiverged(by step: Int) -> Bool { run.divergedAt.map { $0 <= step } ?? false }

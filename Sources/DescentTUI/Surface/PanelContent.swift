@@ -8,28 +8,28 @@ extension FrameComposer {
     /// dimmed, the selected one is marked `▸`.
     func legend(_ state: SurfaceState, width: Int? = nil) -> LegendTable {
         let rows = state.lanes.enumerated().map { k, lane -> LegendTable.Row in
-            let shown = lane.shownStep(state.step)
+            let shown = lane.shownEntry(state.step)
             let marker = k == state.selected ? "▸" : " "
             var cells: [String]
             if lane.hasDiverged(by: state.step), let at = lane.run.divergedAt {
                 cells = ["diverged", "@\(at)"]
             } else if lane.failure(by: state.step) != nil, let at = lane.run.failedAt {
                 cells = ["failed", "@\(at)"]
-            } else if shown >= 0 {
+            } else if let shown {
                 cells = [NumberFormat.compact(lane.run.losses[shown]), NumberFormat.compact(lane.run.gradientNorms[shown])]
             } else {
                 cells = ["-", "-"]
             }
-            let lr = shown >= 0 && shown < lane.run.learningRates.count
-                ? lane.run.learningRates[shown] : lane.learningRate
+            let lr = shown.flatMap { $0 < lane.run.learningRates.count ? lane.run.learningRates[$0] : nil } ?? lane.learningRate
             cells.append(NumberFormat.compact(lr))
             cells.append(lane.arrivalStep.flatMap { $0 <= state.step ? String($0) : nil } ?? "-")
             let attributes: CellAttributes = lane.isHidden ? .dim : (k == state.selected ? .bold : [])
             let trail = TrailStyle.lane(k)
+            let evaluations: Int? = shown.flatMap { lane.run.functionEvaluations(atStep: lane.run.step(ofEntry: $0)) }
+            let name = EvaluationCount.label(lane.label, evaluations)
             return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
                                    marker: glyphs.head.isASCII ? trail.mark : trail.head,
-                                   label: text(marker + "\(k + 1) " + EvaluationCount.label(lane.label, lane.run.functionEvaluations(atStep: shown))
-                                               + (lane.isHidden ? " (hidden)" : "")),
+                                   label: text(marker + "\(k + 1) " + name + (lane.isHidden ? " (hidden)" : "")),
                                    cells: cells, style: Style(attributes: attributes))
         }
         var columns: [LegendTable.Column] = [.init(title: "loss"), .init(title: text("‖∇f‖")), .init(title: "lr"), .init(title: "tol@")]
@@ -96,7 +96,8 @@ extension FrameComposer {
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard let anatomy = StepAnatomy(run: lane.run, step: state.step) else {
             let message = lane.failure(by: state.step)
-                ?? lane.run.divergedAt.map { "diverged at step \($0): no point \(state.step)" } ?? "no point"
+                ?? lane.run.divergedAt.map { "diverged at step \($0): no point \(state.step)" }
+                ?? (lane.run.count > 0 ? "step \(state.step) not kept (older steps thinned)" : "no point")
             buffer.write(text(message), x: body.x, y: body.y, style: Style(attributes: .dim), clip: body)
             return
         }

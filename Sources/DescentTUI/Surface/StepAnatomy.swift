@@ -21,17 +21,18 @@ struct StepAnatomy {
     let update: [Double]?
     let learningRate: Double?
 
-    /// The anatomy of step `k` of `run`, nil when the run has no point k.
+    /// The anatomy of step `k` of `run`, nil when the run has no point k (not reached, or
+    /// thinned from its history). The update is left out when step k + 1 was thinned.
     init?(run: Run, step k: Int) {
-        guard k >= 0, k < run.count, run.dimension == 2 else { return nil }
+        guard run.dimension == 2, let e = run.entry(atOrBefore: k), run.step(ofEntry: e) == k else { return nil }
         step = k
-        point = run.point(k)
-        negativeGradient = run.gradient(k).map { -$0 }
-        let next = k + 1 < run.count
-        state = next && k < run.states.count ? run.states[k] : []
+        point = run.point(e)
+        negativeGradient = run.gradient(e).map { -$0 }
+        let next = e + 1 < run.count && run.step(ofEntry: e + 1) == k + 1
+        state = e < run.states.count ? run.states[e] : []
         momentumIndex = state.firstIndex { Self.isFirstMoment($0.name) }
-        update = next ? zip(run.point(k + 1), point).map { $0 - $1 } : nil
-        learningRate = k < run.learningRates.count ? run.learningRates[k] : nil
+        update = next ? zip(run.point(e + 1), point).map { $0 - $1 } : nil
+        learningRate = e < run.learningRates.count ? run.learningRates[e] : nil
     }
 
     /// Whether a state vector is a velocity, momentum buffer or first moment (what the update

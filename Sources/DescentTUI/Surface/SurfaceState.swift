@@ -7,9 +7,10 @@ import DescentScenes
 /// ``Action``s, ``PlotScreen/apply(_:)`` turns them into a new state (and commands), and
 /// ``FrameComposer`` draws the state.
 public struct SurfaceState: PlotScreen {
-    /// The most steps any run keeps in its history (memory bound: every step keeps the
-    /// optimizer's state for the inspector).
-    public static let historyLimit = 200_000
+    /// The most steps the race plays: the steps limit of the command line and scenes. Its
+    /// runs' memory stays bounded however far it goes: each keeps every step of the last
+    /// ``Limits/liveHistoryWindow`` and thins older ones.
+    public static let historyLimit = Limits.steps.upperBound
 
     public let setup: RaceSetup
     /// The start every run begins from (changed with Enter or a click).
@@ -53,13 +54,13 @@ public struct SurfaceState: PlotScreen {
     /// computed to the step after the shown one.
     mutating func restart(_ k: Int) {
         race.restart(run: k, with: styles[k].restarted(race.runs[k]))
-        race.advance(run: k, toStep: min(controls.step + 1, Self.historyLimit))
+        race.advance(run: k, toStep: controls.step + 1)
     }
 
     /// Computes every run one step beyond the shown one (the arrows and the inspector show the
     /// step about to be taken).
     public mutating func computeAhead() {
-        race.advance(toStep: min(controls.step + 1, Self.historyLimit))
+        race.advance(toStep: controls.step + 1)
     }
 
     /// Restarts every run from `start`, keeping their learning rates; back to step 0.
@@ -73,6 +74,9 @@ public struct SurfaceState: PlotScreen {
         }
         computeAhead()
     }
+
+    /// The nearest step at or before `step` that the runs keep (``Race/keptStep(atOrBefore:)``).
+    public func keptStep(atOrBefore step: Int) -> Int { race.keptStep(atOrBefore: step) }
 
     /// The lanes that are shown, with their indices.
     var visibleLanes: [(index: Int, lane: Lane)] {

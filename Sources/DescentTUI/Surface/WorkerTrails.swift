@@ -11,7 +11,9 @@ extension FrameComposer {
     func workerTrails(_ lane: Lane, state: SurfaceState) -> [TrajectoryOverlay] {
         guard state.controls.showsWorkerTrails, state.controls.showsTrails, lane.run.optimizer is DistributedOptimizer else { return [] }
         let run = lane.run
-        let last = min(lane.shownStep(state.controls.step), run.states.count)
+        // Entry e's workers are the state after the step from entry e − 1 (the steps themselves
+        // when every step is kept).
+        let last = min(lane.shownEntry(state.controls.step) ?? 0, run.states.count)
         guard last >= 1, let workers = run.states.first?.count else { return [] }
         let steps = Self.trailSteps(through: last, whole: true)
         return (0..<workers).map { w in
