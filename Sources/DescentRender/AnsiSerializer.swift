@@ -66,12 +66,15 @@ public struct AnsiSerializer: Sendable {
 
     private enum Layer { case foreground, background }
 
-    /// SGR parameters selecting `color` for text (`layer` foreground) or background.
+    /// SGR parameters selecting `color` for text (`layer` foreground) or background: ANSI
+    /// colours 0–7 and 8–15 by their own codes (so 8- and 16-colour terminals show them),
+    /// other indices as xterm-256 (38;5;n), RGB as 38;2;r;g;b.
     private static func colorCodes(_ color: TerminalColor, layer: Layer) -> [String] {
         let base = layer == .foreground ? 30 : 40
         switch color {
         case .default: return [String(base + 9)]
         case let .indexed(n) where n < 8: return [String(base + n)]
+        case let .indexed(n) where n < 16: return [String(base + 60 + n - 8)]  // bright: 90–97, 100–107
         case let .indexed(n): return [String(base + 8), "5", String(n)]
         case let .rgb(r, g, b): return [String(base + 8), "2", String(r), String(g), String(b)]
         }

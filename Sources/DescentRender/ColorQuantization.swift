@@ -4,6 +4,8 @@ public enum ColorDepth: Hashable, Sendable, CaseIterable, Comparable {
     case none
     /// The 8 ANSI colours (SGR 30–37 / 40–47).
     case eight
+    /// The 16 ANSI colours: the 8 and their bright variants (SGR 90–97 / 100–107).
+    case sixteen
     /// The xterm-256 palette; only its fixed part (6×6×6 cube, 16–231, and grey ramp, 232–255) is
     /// used, because the 16 system colours (0–15) are re-themed by most terminals.
     case xterm256
@@ -15,8 +17,9 @@ public enum ColorDepth: Hashable, Sendable, CaseIterable, Comparable {
     /// 2. `COLORTERM` is `truecolor` or `24bit` → `.truecolor`;
     /// 3. `colorsReported` ≥ 2²⁴ (a direct-colour terminfo such as `xterm-direct`) → `.truecolor`;
     /// 4. `TERM` contains `256color`, or `colorsReported` ≥ 256 → `.xterm256`;
-    /// 5. `colorsReported` ≥ 8 → `.eight`;
-    /// 6. otherwise `.none`.
+    /// 5. `colorsReported` ≥ 16 → `.sixteen`;
+    /// 6. `colorsReported` ≥ 8 → `.eight`;
+    /// 7. otherwise `.none`.
     ///
     /// `colorsReported` is the terminfo `colors` capability (ncurses' `COLORS`) when known.
     public static func detect(environment: [String: String], colorsReported: Int?) -> ColorDepth {
@@ -26,6 +29,7 @@ public enum ColorDepth: Hashable, Sendable, CaseIterable, Comparable {
         let colors = colorsReported ?? 0
         if colors >= 1 << 24 { return .truecolor }
         if (environment["TERM"] ?? "").contains("256color") || colors >= 256 { return .xterm256 }
+        if colors >= 16 { return .sixteen }
         if colors >= 8 { return .eight }
         return .none
     }
@@ -39,6 +43,7 @@ public enum ColorDepth: Hashable, Sendable, CaseIterable, Comparable {
         switch self {
         case .none: return .default
         case .eight: return .indexed(ColorQuantization.ansi8Index(red: r, green: g, blue: b))
+        case .sixteen: return .indexed(ColorQuantization.ansi16Index(red: r, green: g, blue: b))
         case .xterm256: return .indexed(ColorQuantization.xterm256Index(red: r, green: g, blue: b))
         case .truecolor: return .rgb(r, g, b)
         }
@@ -52,12 +57,12 @@ public enum TerminalColor: Hashable, Sendable {
     case rgb(UInt8, UInt8, UInt8)
 }
 
-/// Nearest-colour quantisation of sRGB values to the xterm-256 palette and the 8 ANSI colours.
+/// Nearest-colour quantisation of sRGB values to the xterm-256 palette and the 8 or 16 ANSI colours.
 ///
 /// The xterm-256 palette is matched perceptually: the entry (16–255) with the least CIE76 ΔE*ab
 /// in CIELAB (``CIELab``), the colour space the chafa library also offers for this. Samples of
 /// smooth colour fields are chosen a block at a time instead (``xterm256Block(_:)``, used by
-/// ``ColorQuantizer``). The 8 ANSI colours, which terminals re-theme, use the cheap "redmean"
+/// ``ColorQuantizer``). The 8 and 16 ANSI colours, which terminals re-theme, use the cheap "redmean"
 /// weighted RGB distance (Riemersma, compuphase.com/cmetric.htm): with r̄ = (R₁ + R₂)/2,
 /// ΔC² = (2 + r̄/256)·ΔR² + 4·ΔG² + (2 + (255 − r̄)/256)·ΔB².
 public enum ColorQuantization {
@@ -69,6 +74,13 @@ public enum ColorQuantization {
     public static let ansi8Palette: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0),
         (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+    ]
+
+    /// The RGB values assumed for ANSI colours 0–15: ``ansi8Palette`` and xterm's defaults for
+    /// the bright variants 8–15 (grey, red, green, yellow, blue, magenta, cyan, white).
+    public static let ansi16Palette: [(Int, Int, Int)] = ansi8Palette + [
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),
+        (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
     ]
 
     /// The sRGB value of xterm-256 entry `index` ∈ 16…255: the cube entry 16 + 36r + 6g + b has
@@ -205,10 +217,19 @@ public enum ColorQuantization {
 
     /// The ANSI colour index (0–7) nearest to (red, green, blue) among ``ansi8Palette``.
     public static func ansi8Index(red: UInt8, green: UInt8, blue: UInt8) -> Int {
+        nearest(red: red, green: green, blue: blue, in: ansi8Palette)
+    }
+
+    /// The ANSI colour index (0–15) nearest to (red, green, blue) among ``ansi16Palette``.
+    public static func ansi16Index(red: UInt8, green: UInt8, blue: UInt8) -> Int {
+        nearest(red: red, green: green, blue: blue, in: ansi16Palette)
+    }
+
+    /// The index of the entry of `palette` nearest to (red, green, blue) ("redmean" distance).
+    private static func nearest(red: UInt8, green: UInt8, blue: UInt8, in palette: [(Int, Int, Int)]) -> Int {
         let rgb = (Int(red), Int(green), Int(blue))
         var best = 0
-        for index in 1..<ansi8Palette.count
-        where distanceSquared(rgb, ansi8Palette[index]) < distanceSquared(rgb, ansi8Palette[best]) {
+        for index in 1..<palette.count where distanceSquared(rgb, palette[index]) < distanceSquared(rgb, palette[best]) {
             best = index
         }
         return best

@@ -10,7 +10,7 @@
 /// together so that the block, seen from a distance, has the exact mean colour — the error
 /// ``Tests/Scripts/measure_delta_e.py`` measures. A cell's colours thus depend on its block
 /// partner: a backend that redraws only changed cells must redraw the partner too
-/// (``blockPartner(ofColumn:)``). 8 colours are not dithered: terminals re-theme them, so a
+/// (``blockPartner(ofColumn:)``). 8 and 16 colours are not dithered: terminals re-theme them, so a
 /// pattern would average to an unknown colour. Blocks are cached, so a frame whose heatmap did
 /// not change costs dictionary look-ups.
 public struct ColorQuantizer: Sendable {

@@ -3,7 +3,9 @@
 ///
 /// Widths: each column is as wide as its widest entry (title included), one space apart. When
 /// the rect is too narrow, the label column shrinks first (to 6 cells), then columns are dropped
-/// from the right, then the label shrinks further; cut text ends in `…`.
+/// from the right, then the label shrinks further; cut text ends in `…`. Below the table's
+/// width (a label under 6 cells, or no column left) or height, a table whose rows have tags
+/// collapses to numbered swatches instead (`1● 2■ 3▲ …`, wrapped over the rows it has).
 public struct LegendTable: Sendable {
     /// A column after the label: its title and alignment.
     public struct Column: Sendable, Equatable {
@@ -25,13 +27,17 @@ public struct LegendTable: Sendable {
         public var label: String
         public var cells: [String]
         public var style: Style
+        /// What stands for the row when the table collapses (an optimizer's number), or nil.
+        public var tag: String?
 
-        public init(swatch: Color?, marker: Unicode.Scalar? = nil, label: String, cells: [String], style: Style = .plain) {
+        public init(swatch: Color?, marker: Unicode.Scalar? = nil, label: String, cells: [String], style: Style = .plain,
+                    tag: String? = nil) {
             self.swatch = swatch
             self.marker = marker
             self.label = label
             self.cells = cells
             self.style = style
+            self.tag = tag
         }
     }
 
@@ -63,6 +69,27 @@ public struct LegendTable: Sendable {
         return (max(0, min(label, width - used(0))), widths)
     }
 
+    /// The rows with tags as `TAG MARK` pairs (the mark in the row's swatch colour, bold; the
+    /// swatch block without a marker), two spaces apart, wrapped over the rows of `rect`.
+    func drawCollapsed(into buffer: inout CellBuffer, rect: Rect, glyphs: Glyphs) {
+        var x = rect.x, y = rect.y
+        for row in rows {
+            guard let tag = row.tag else { continue }
+            let width = TextFitting.width(tag) + 1
+            if x > rect.x, x + width > rect.maxX {
+                x = rect.x
+                y += 1
+            }
+            guard y < rect.maxY else { return }
+            x = buffer.write(tag, x: x, y: y, style: row.style, clip: rect)
+            let mark = row.marker ?? glyphs.swatch
+            if x < rect.maxX {
+                buffer[x, y] = Cell(mark, style: row.swatch.map { Style(foreground: $0, attributes: .bold) } ?? Style(attributes: .dim))
+            }
+            x += 2
+        }
+    }
+
     /// `label` in at most `width` cells, shortening the name and keeping the numbers: a label
     /// `name(arguments)` loses the end of its name first (`mom…(lr=0.0005)`), and is cut at the
     /// end only when the arguments alone do not fit.
@@ -74,11 +101,24 @@ public struct LegendTable: Sendable {
         return TextFitting.truncate(String(label[..<open]), to: room, ellipsis: ellipsis) + arguments
     }
 
-    /// Draws the table from the top of `rect`; rows that do not fit are left out.
+    /// Whether the table shows its rows readably in `width` × `height` cells: every row (and
+    /// the header), labels of at least 6 cells and at least one column (when it has any).
+    func fits(width: Int, height: Int) -> Bool {
+        let (label, widths) = fit(width: width)
+        return height >= rows.count + (showsHeader ? 1 : 0) && label >= min(6, fit(width: .max).label)
+            && (columns.isEmpty || !widths.isEmpty)
+    }
+
+    /// Draws the table from the top of `rect`; rows that do not fit are left out. When the
+    /// table does not fit and its rows have tags, the numbered swatches instead.
     public func draw(into buffer: inout CellBuffer, rect: Rect, glyphs: Glyphs) {
         let rect = rect.intersection(buffer.bounds)
         buffer.fill(rect)
         guard !rect.isEmpty else { return }
+        if !fits(width: rect.width, height: rect.height), rows.contains(where: { $0.tag != nil }) {
+            drawCollapsed(into: &buffer, rect: rect, glyphs: glyphs)
+            return
+        }
         let (labelWidth, widths) = fit(width: rect.width)
         let hasSwatches = rows.contains { $0.swatch != nil }
         var y = rect.y

@@ -27,18 +27,21 @@ public struct Palette: Sendable {
     ])
 
     /// The optimizers' trail colours, chosen by measurement (Tests/Scripts/trail_palette.py)
-    /// among the colour-blind-safe Okabe–Ito and Paul Tol palettes and white: the six whose
-    /// least contrast against the viridis heatmap and least separation from each other — both
-    /// CIE76 ΔE, under normal vision and simulated protanopia, deuteranopia and tritanopia — is
-    /// largest (contrast ≥ 10, separation ≥ 15.8; Tests/DescentRenderTests/TrailPaletteTests).
-    /// Blues and greens, which vanish on viridis, are left out. The order puts different hues
-    /// side by side.
+    /// among the colour-blind-safe Okabe–Ito and Paul Tol palettes and white, in CIEDE2000
+    /// ΔE00 under normal vision and simulated protanopia, deuteranopia and tritanopia (Machado
+    /// et al. 2009): the six whose least contrast against the viridis heatmap and least
+    /// separation from each other is largest (contrast ≥ 8.4, separation ≥ 12.2), keeping
+    /// CIE76 contrast ≥ 10 and separation ≥ 15 (Tests/DescentRenderTests/TrailPaletteTests).
+    /// The palette before it, chosen in CIE76 alone, had two oranges 6.1 ΔE00 apart under
+    /// protanopia (SGD's and Adam's trails). The order puts different hues side by side: the
+    /// default race draws sgd light cyan, momentum red, nesterov white, adagrad wine, rmsprop
+    /// light blue and adam pink.
     public static let trails = Palette(colors: [
-        .rgb(230, 159, 0),    // Okabe–Ito orange   #E69F00
-        .rgb(102, 204, 238),  // Tol bright cyan    #66CCEE
-        .rgb(255, 255, 255),  // white
+        .rgb(153, 221, 255),  // Tol light cyan     #99DDFF
         .rgb(204, 51, 17),    // Tol vibrant red    #CC3311
-        .rgb(187, 187, 187),  // Tol bright grey    #BBBBBB
-        .rgb(238, 119, 51),   // Tol vibrant orange #EE7733
+        .rgb(255, 255, 255),  // white
+        .rgb(136, 34, 85),    // Tol muted wine     #882255
+        .rgb(119, 170, 221),  // Tol light blue     #77AADD
+        .rgb(255, 170, 187),  // Tol light pink     #FFAABB
     ])
 }

@@ -94,8 +94,8 @@ public struct SVGWriter: Sendable {
         switch color {
         case .default: return nil
         case let .rgb(r, g, b): rgb = (r, g, b)
-        case let .indexed(n) where n < 8:
-            let c = ColorQuantization.ansi8Palette[n]
+        case let .indexed(n) where n < 16:
+            let c = ColorQuantization.ansi16Palette[max(n, 0)]
             rgb = (UInt8(c.0), UInt8(c.1), UInt8(c.2))
         case let .indexed(n):
             let c = ColorQuantization.xterm256RGB(min(max(n, 16), 255))

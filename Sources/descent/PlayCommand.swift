@@ -9,6 +9,7 @@ import Foundation
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, never
     case eight = "8"
+    case sixteen = "16"
     case xterm256 = "256"
     case truecolor
 
@@ -18,6 +19,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case .auto: nil
         case .never: ColorDepth.none
         case .eight: .eight
+        case .sixteen: .sixteen
         case .xterm256: .xterm256
         case .truecolor: .truecolor
         }
@@ -33,7 +35,7 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Plain ASCII instead of Unicode blocks, braille and box drawing.")
     var ascii = false
 
-    @Option(help: "Colours: auto, never, 8, 256 or truecolor (NO_COLOR in the environment also turns them off).")
+    @Option(help: "Colours: auto, never, 8, 16, 256 or truecolor (NO_COLOR in the environment also turns them off).")
     var color: ColorChoice = .auto
 
     @Flag(help: "Start in grid mode: one small plot per optimizer (o/v toggles).")

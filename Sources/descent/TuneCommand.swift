@@ -35,7 +35,7 @@ struct TuneCommand: ParsableCommand {
     @Flag(help: "Plain ASCII chart instead of braille.")
     var ascii = false
 
-    @Option(help: "Chart colours: auto, never, 8, 256 or truecolor (NO_COLOR in the environment also turns them off).")
+    @Option(help: "Chart colours: auto, never, 8, 16, 256 or truecolor (NO_COLOR in the environment also turns them off).")
     var color: ColorChoice = .auto
 
     @Option(name: .customLong("chart-size"), help: ArgumentHelp("The chart's size in cells.", valueName: "WxH"))

@@ -88,3 +88,12 @@ func renderWritesAStandalonePicture(format: String) throws {
     #expect(result.stdout.contains("step 20/200") || result.stdout.contains(">step</text>"))
     if format == "html" { #expect(result.stdout.hasPrefix("<!DOCTYPE html>")) }
 }
+
+@Test func renderInSixteenColoursUsesOnlyTheANSICodes() throws {
+    let result = try DescentProcess.run(["render", "--color", "16", "--size", "100x30", "--at", "10"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("38;5;") && !result.stdout.contains("48;5;") && !result.stdout.contains("38;2;"))
+    #expect(result.stdout.contains("\u{1B}[") && result.stdout.contains("step 10/200"))
+    // The heatmap's grey band is bright black (SGR 90/100), a colour 8 colours do not have.
+    #expect(result.stdout.contains("100m") || result.stdout.contains(";100") || result.stdout.contains("[90"))
+}

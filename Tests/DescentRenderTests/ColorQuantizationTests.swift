@@ -65,3 +65,32 @@ func depthDetection(environment: [String: String], colors: Int?, expected: Color
     #expect(ColorDepth.truecolor.quantize(red) == .rgb(255, 0, 0))
     for depth in ColorDepth.allCases { #expect(depth.quantize(.default) == .default) }
 }
+
+@Test func sixteenColoursAddTheBrightVariants() {
+    #expect(ColorDepth.detect(environment: ["TERM": "xterm-16color"], colorsReported: 16) == .sixteen)
+    #expect(ColorDepth.eight < .sixteen && ColorDepth.sixteen < .xterm256)
+    #expect(ColorDepth.sixteen.quantize(.rgb(205, 0, 0)) == .indexed(1))
+    #expect(ColorDepth.sixteen.quantize(.rgb(255, 0, 0)) == .indexed(9))
+    #expect(ColorDepth.sixteen.quantize(.rgb(255, 255, 255)) == .indexed(15))
+    #expect(ColorDepth.sixteen.quantize(.rgb(120, 120, 120)) == .indexed(8))
+    // Every colour of the heatmap and the trails lands inside the 16 colours; the default six
+    // trails keep at least four different entries (the heads and dash patterns tell the rest).
+    let heat = (0...255).map { ColorMap.viridis.color(at: Double($0) / 255) }
+    for color in heat + Palette.trails.colors {
+        guard case let .indexed(n) = ColorDepth.sixteen.quantize(color) else { Issue.record("\(color)"); continue }
+        #expect((0..<16).contains(n))
+    }
+    #expect(Set(Palette.trails.colors.map(ColorDepth.sixteen.quantize)).count >= 4)
+    // The heatmap keeps steps of colour.
+    #expect(Set(heat.map(ColorDepth.sixteen.quantize)).count >= 4)
+}
+
+@Test func brightColoursUseTheirOwnSGRCodes() {
+    var buffer = CellBuffer(width: 2, height: 1)
+    buffer[0, 0] = Cell("a", style: Style(foreground: .rgb(255, 0, 0), background: .rgb(255, 255, 255)))
+    buffer[1, 0] = Cell("b", style: Style(foreground: .rgb(0, 0, 238)))
+    let text = AnsiSerializer(depth: .sixteen).serialize(buffer)
+    #expect(text.contains("91;107m"))
+    #expect(text.contains("34"))
+    #expect(!text.contains("38;5") && !text.contains("48;5") && !text.contains("38;2"))
+}

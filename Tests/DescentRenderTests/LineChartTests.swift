@@ -83,7 +83,6 @@ private let orange = Color.rgb(230, 159, 0)
 }
 
 @Test func aLongSeriesIsDrawnFromTheLeastAndGreatestOfEachStretch() {
-    let orange = Color.rgb(230, 159, 0)
     // An oscillation between 1 and 3 over 100,000 steps keeps its band, from at most limit + 1 values.
     let values = (0..<100_000).map { $0 % 2 == 0 ? 1.0 : 3.0 }
     let series = ChartSeries(label: "a", values: values, count: 99_999, color: orange)

@@ -27,19 +27,26 @@ private let heatmap = (0...255).map { ColorMap.viridis.color(at: Double($0) / 25
     for color in Palette.trails.colors {
         let seen = visions(color)
         let least = heat.map { h in zip(seen, h).map { $0.deltaE($1) }.min()! }.min()!
-        // 10.0 against the script's 256 samples; 9.97 against the map as drawn here.
-        #expect(least >= 9.9, "\(color): least ΔE \(least) against viridis")
+        // 13.7 against the script's 256 samples (ΔE*ab; 8.4 in ΔE00).
+        #expect(least >= 13.5, "\(color): least ΔE \(least) against viridis")
+        let least2000 = heat.map { h in zip(seen, h).map { $0.deltaE2000($1) }.min()! }.min()!
+        #expect(least2000 >= 8.3, "\(color): least ΔE00 \(least2000) against viridis")
+    }
+}
+
+/// Expects every two trail colours at least `bound` apart by `difference` under every vision.
+private func expectTrailColoursApart(by bound: Double, _ name: String, _ difference: (CIELab, CIELab) -> Double) {
+    let seen = Palette.trails.colors.map(visions)
+    for i in seen.indices {
+        for j in seen.indices where j > i {
+            let least = zip(seen[i], seen[j]).map { difference($0, $1) }.min()!
+            #expect(least >= bound, "colours \(i) and \(j): least \(name) \(least)")
+        }
     }
 }
 
 @Test func trailColoursStayApartForEveryVision() {
-    let seen = Palette.trails.colors.map(visions)
-    for i in seen.indices {
-        for j in seen.indices where j > i {
-            let least = zip(seen[i], seen[j]).map { $0.deltaE($1) }.min()!
-            #expect(least >= 15, "colours \(i) and \(j): least ΔE \(least)")
-        }
-    }
+    expectTrailColoursApart(by: 15, "ΔE") { $0.deltaE($1) }
 }
 
 @Test func isoLinesAreDimmerThanEveryTrail() {
@@ -50,4 +57,27 @@ private let heatmap = (0...255).map { ColorMap.viridis.color(at: Double($0) / 25
         #expect(iso < trails.min()!, "\(heat): iso-line ΔE \(iso), trails \(trails.min()!)")
         #expect(iso > 5, "iso-lines must stay visible: ΔE \(iso)")
     }
+}
+
+/// Sharma, Wu & Dalal (2005), Table 1: pairs 1, 7, 13, 17, 25 and 34 of the CIEDE2000 test data.
+@Test func ciede2000MatchesSharmasTestData() {
+    let pairs: [((Double, Double, Double), (Double, Double, Double), Double)] = [
+        ((50, 2.6772, -79.7751), (50, 0, -82.7485), 2.0425),
+        ((50, 0, 0), (50, -1, 2), 2.3669),
+        ((50, 2.49, -0.001), (50, -2.49, 0.0011), 7.2195),
+        ((50, 2.5, 0), (73, 25, -18), 27.1492),
+        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+        ((2.0776, 0.0795, -1.1350), (0.9033, -0.0636, -0.5514), 0.9082),
+    ]
+    for (p, q, expected) in pairs {
+        let d = CIELab(l: p.0, a: p.1, b: p.2).deltaE2000(CIELab(l: q.0, a: q.1, b: q.2))
+        #expect(abs(d - expected) < 5e-4, "\(p) \(q): \(d), expected \(expected)")
+    }
+}
+
+/// Protanopia and deuteranopia (the common red-green blindness) as well as tritanopia and
+/// normal vision: any two of the default six trail colours stay ≥ 12 ΔE00 apart (the old
+/// palette's orange and vibrant orange were 6.1 apart, SGD's and Adam's trails).
+@Test func trailColoursStayApartInCIEDE2000ForEveryVision() {
+    expectTrailColoursApart(by: 12, "ΔE00") { $0.deltaE2000($1) }
 }

@@ -60,6 +60,10 @@ import Testing
         #expect(trail.points.first == PlanePoint(x: 1, y: 1.5))
         let run = state.race.runs[0]
         let shown = try #require(run.entry(atOrBefore: state.step))
-        #expect(trail.points.last == run.planePoint(shown))
+        #expect(trail.points.last == PlanePoint(x: run.point(shown)[0], y: run.point(shown)[1]))
+        // Thinned for drawing, the trail keeps the extent of its stretches.
+        #expect(trail.points.count <= FrameComposer.maximumTrailPoints + 1)
+        let xs = (0...shown).map { run.point($0)[0] }
+        #expect(trail.points.map(\.x).min() == xs.min() && trail.points.map(\.x).max() == xs.max())
     }
 }

@@ -35,3 +35,13 @@ func cursesDepth(requested: ColorDepth, colors: Int, hasColors: Bool, expected: 
     #expect(CursesColor.number(for: .rgb(0, 0, 5), defaultNumber: -1) == 8)
     #expect(CursesColor.number(for: .rgb(0, 0, 0), defaultNumber: -1) == 8)
 }
+
+@Test func sixteenColoursWhereTheTerminalHasThem() {
+    #expect(CursesColor.depth(requested: .sixteen, colors: 256, hasColors: true) == .sixteen)
+    #expect(CursesColor.depth(requested: .xterm256, colors: 16, hasColors: true) == .sixteen)
+    #expect(CursesColor.depth(requested: .sixteen, colors: 8, hasColors: true) == .eight)
+    // A direct-colour terminal reads numbers 8–15 as RGB (near black): 16 colours become 8 there.
+    #expect(CursesColor.depth(requested: .sixteen, colors: 1 << 24, hasColors: true) == .eight)
+    #expect(CursesColor.degraded(.sixteen, colors: 16) == .eight)
+    #expect(CursesColor.number(for: .indexed(12), defaultNumber: -1) == 12)
+}

@@ -4,20 +4,27 @@ for normal vision and the three dichromacies. Plain Python 3, no packages.
 
 Usage: trail_palette.py            (prints the best palette and its figures)
 
-Candidates: the Okabe–Ito palette (without black) and Paul Tol's "bright" and "vibrant"
-qualitative palettes — all designed to be colour-blind safe — plus white. Every six-colour
-subset is scored by two measured figures, both CIE76 ΔE*ab in CIELAB (D65):
+Candidates: the Okabe–Ito palette (without black) and Paul Tol's "bright", "vibrant", "muted"
+and "light" qualitative palettes — all designed to be colour-blind safe — plus white. Every
+six-colour subset is scored by two measured figures, both CIEDE2000 ΔE00 in CIELAB (D65):
 
-- contrast: the least ΔE between a colour and any of 256 samples of the viridis map (the
+- contrast: the least ΔE00 between a colour and any of 256 samples of the viridis map (the
   heatmap a trail is drawn on), taken over the six colours and over normal vision and
   simulated protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009,
   severity 1, applied in linear RGB);
-- separation: the least ΔE between two of the six colours, over the same four visions.
+- separation: the least ΔE00 between two of the six colours, over the same four visions.
 
-The palette kept maximises min(contrast, separation); ties go to the larger sum. The figures
-are printed in order (the colours are then drawn in that order: the first optimizer gets the
-first colour). Tests/DescentRenderTests/TrailPaletteTests.swift recomputes both figures for the
-palette in Sources/DescentRender/Palette.swift.
+CIE76 ΔE*ab, used before, overstates the difference of saturated colours: the previous
+palette's orange and vibrant orange (SGD's and Adam's trails) measured 19.5 apart in ΔE*ab and
+6.1 in ΔE00 under protanopia, and looked alike; its light blue measured 13.7 from viridis in
+ΔE*ab and 8.4 in ΔE00, and faded into the map's blues.
+
+Of the subsets that keep the previous palette's CIE76 guarantees (contrast ≥ 10 and
+separation ≥ 15 in ΔE*ab, under the four visions), the palette kept maximises
+min(contrast, separation) in ΔE00; ties go to the larger sum. The figures
+are printed by contrast; Sources/DescentRender/Palette.swift orders the six so that different
+hues sit side by side. Tests/DescentRenderTests/TrailPaletteTests.swift recomputes both figures
+for that palette.
 """
 import itertools
 import os
@@ -35,6 +42,12 @@ CANDIDATES = {
     # Tol vibrant
     "vibrant orange": "#EE7733", "vibrant blue": "#0077BB", "vibrant cyan": "#33BBEE",
     "vibrant magenta": "#EE3377", "vibrant red": "#CC3311", "vibrant teal": "#009988",
+    # Tol muted
+    "muted rose": "#CC6677", "muted sand": "#DDCC77", "muted cyan": "#88CCEE", "muted wine": "#882255",
+    "muted teal": "#44AA99", "muted olive": "#999933", "muted purple": "#AA4499",
+    # Tol light
+    "light blue": "#77AADD", "light orange": "#EE8866", "light yellow": "#EEDD88", "pink": "#FFAABB",
+    "light cyan": "#99DDFF", "mint": "#44BB99", "pear": "#BBCC33", "olive": "#AAAA00",
     "white": "#FFFFFF",
 }
 
@@ -70,6 +83,40 @@ def delta(a, b):
     return sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
 
 
+def delta2000(p, q):
+    """CIEDE2000 (Sharma, Wu & Dalal 2005), kL = kC = kH = 1."""
+    from math import atan2, cos, degrees, exp, hypot, radians, sin, sqrt
+    (l1, a1, b1), (l2, a2, b2) = p, q
+    c_bar = (hypot(a1, b1) + hypot(a2, b2)) / 2
+    g = 0.5 * (1 - sqrt(c_bar ** 7 / (c_bar ** 7 + 25 ** 7)))
+    a1p, a2p = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = hypot(a1p, b1), hypot(a2p, b2)
+    h1p = degrees(atan2(b1, a1p)) % 360 if c1p else 0.0
+    h2p = degrees(atan2(b2, a2p)) % 360 if c2p else 0.0
+    dl, dc = l2 - l1, c2p - c1p
+    dh = 0.0
+    if c1p * c2p:
+        dh = h2p - h1p
+        if dh > 180:
+            dh -= 360
+        elif dh < -180:
+            dh += 360
+    big_dh = 2 * sqrt(c1p * c2p) * sin(radians(dh / 2))
+    l_bar, cp_bar = (l1 + l2) / 2, (c1p + c2p) / 2
+    if c1p * c2p == 0:
+        h_bar = h1p + h2p
+    elif abs(h1p - h2p) <= 180:
+        h_bar = (h1p + h2p) / 2
+    else:
+        h_bar = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
+    t = (1 - 0.17 * cos(radians(h_bar - 30)) + 0.24 * cos(radians(2 * h_bar))
+         + 0.32 * cos(radians(3 * h_bar + 6)) - 0.20 * cos(radians(4 * h_bar - 63)))
+    sl = 1 + 0.015 * (l_bar - 50) ** 2 / sqrt(20 + (l_bar - 50) ** 2)
+    sc, sh = 1 + 0.045 * cp_bar, 1 + 0.015 * cp_bar * t
+    rt = -2 * sqrt(cp_bar ** 7 / (cp_bar ** 7 + 25 ** 7)) * sin(radians(60 * exp(-(((h_bar - 275) / 25) ** 2))))
+    return sqrt((dl / sl) ** 2 + (dc / sc) ** 2 + (big_dh / sh) ** 2 + rt * (dc / sc) * (big_dh / sh))
+
+
 def viridis():
     text = open(os.path.join(ROOT, "Sources/DescentRender/ColorMapTables.swift"), encoding="utf-8").read()
     section = text[text.index("static let viridis"):text.index("static let magma")]
@@ -91,11 +138,19 @@ def seen(hex_colour):
 
 
 def contrast(colour_seen, heat_seen):
+    return min(delta2000(colour_seen[v], h[v]) for h in heat_seen for v in range(4))
+
+
+def contrast76(colour_seen, heat_seen):
     return min(delta(colour_seen[v], h[v]) for h in heat_seen for v in range(4))
 
 
-def separation(a, b):
+def separation76(a, b):
     return min(delta(a[v], b[v]) for v in range(4))
+
+
+def separation(a, b):
+    return min(delta2000(a[v], b[v]) for v in range(4))
 
 
 def main():
@@ -104,11 +159,15 @@ def main():
     looks = {n: seen(CANDIDATES[n]) for n in names}
     per_colour = {n: contrast(looks[n], heat_seen) for n in names}
     # Only colours that stand out from the whole map are worth combining.
-    usable = sorted(names, key=lambda n: -per_colour[n])[:16]
+    usable = [n for n in sorted(names, key=lambda n: -per_colour[n])[:18] if contrast76(looks[n], heat_seen) >= 10]
+    pair = {(a, b): separation(looks[a], looks[b]) for a, b in itertools.combinations(usable, 2)}
+    pair76 = {(a, b): separation76(looks[a], looks[b]) for a, b in itertools.combinations(usable, 2)}
     best = None
     for subset in itertools.combinations(usable, 6):
+        if min(pair76[p] for p in itertools.combinations(subset, 2)) < 15:
+            continue
         c = min(per_colour[n] for n in subset)
-        s = min(separation(looks[a], looks[b]) for a, b in itertools.combinations(subset, 2))
+        s = min(pair[(a, b)] for a, b in itertools.combinations(subset, 2))
         score = (min(c, s), c + s)
         if best is None or score > best[0]:
             best = (score, subset, c, s)
@@ -116,7 +175,7 @@ def main():
     ordered = sorted(subset, key=lambda n: -per_colour[n])
     for n in ordered:
         print(f"{n:16s} {CANDIDATES[n]}  least dE to viridis {per_colour[n]:.1f}")
-    print(f"contrast {least_contrast:.1f}  separation {least_separation:.1f}")
+    print(f"contrast {least_contrast:.1f}  separation {least_separation:.1f}  (dE00)")
 
 
 if __name__ == "__main__":

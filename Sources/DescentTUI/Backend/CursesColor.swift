@@ -12,14 +12,15 @@ enum CursesColor {
 
     /// The depth ncurses can really show: what the environment asks for (`requested`, from
     /// ``ColorDepth/detect(environment:colorsReported:)``), capped by the terminfo colour count.
-    /// A direct-colour terminal cannot show palette indices ≥ 8, so it gets truecolor for
-    /// anything above eight colours; an indexed one gets at most the xterm-256 palette, even
+    /// A direct-colour terminal cannot show palette indices ≥ 8, so it gets truecolor for 256
+    /// colours and more, and 8 colours for 16; an indexed one gets at most the xterm-256 palette, even
     /// when `COLORTERM=truecolor`.
     static func depth(requested: ColorDepth, colors: Int, hasColors: Bool) -> ColorDepth {
         guard hasColors else { return .none }
         switch colors {
-        case directColorCount...: return requested >= .xterm256 ? .truecolor : requested
+        case directColorCount...: return requested >= .xterm256 ? .truecolor : min(requested, .eight)
         case 256...: return min(requested, .xterm256)
+        case 16...: return min(requested, .sixteen)
         case 8...: return min(requested, .eight)
         default: return .none
         }
@@ -29,7 +30,7 @@ enum CursesColor {
     static func degraded(_ depth: ColorDepth, colors: Int) -> ColorDepth {
         switch depth {
         case .truecolor: return colors >= directColorCount ? .eight : .xterm256
-        case .xterm256: return .eight
+        case .xterm256, .sixteen: return .eight
         case .eight, .none: return .none
         }
     }

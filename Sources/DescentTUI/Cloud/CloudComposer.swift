@@ -79,7 +79,7 @@ extension FrameComposer {
             let attributes: CellAttributes = lane.isHidden ? .dim : (k == state.selected ? .bold : [])
             return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
                                    label: text(marker + "\(k + 1) " + lane.label + (lane.isHidden ? " (hidden)" : "")),
-                                   cells: [Self.percent(fraction)], style: Style(attributes: attributes))
+                                   cells: [Self.percent(fraction)], style: Style(attributes: attributes), tag: String(k + 1))
         }
         return LegendTable(labelTitle: " optimizer", columns: [.init(title: "escaped")], rows: rows)
     }

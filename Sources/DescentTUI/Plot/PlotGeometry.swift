@@ -40,9 +40,16 @@ public struct PlotPanel: Equatable, Sendable {
 enum PlotGeometry {
     /// The layout of `state`'s screen: its legend (a row per optimizer and a header), its
     /// inspector and its charts.
+    /// The plot is shortened to leave room below it for the scene's caption box
+    /// (``CaptionBox/split(_:title:bodies:)``, measured on the text as written, so that clicks
+    /// and frames agree whatever the glyphs): no caption hides the plot's x axis.
     static func layout(_ state: some PlotScreen) -> AppLayout {
-        AppLayout.make(width: state.controls.width, height: state.controls.height, legendRows: state.styles.count + 1,
-                       inspectorRows: state.inspectorRows, chartCount: state.chartCount)
+        var layout = AppLayout.make(width: state.controls.width, height: state.controls.height, legendRows: state.styles.count + 1,
+                                    inspectorRows: state.inspectorRows, chartCount: state.chartCount)
+        guard layout.arrangement != .tooSmall else { return layout }
+        (layout.plot, layout.caption) = CaptionBox.split(layout.plot, title: state.setup.title ?? "",
+                                                         bodies: state.setup.notes.map(\.text) + [state.setup.description ?? ""])
+        return layout
     }
 
     /// The plot panels of `state` on its screen.

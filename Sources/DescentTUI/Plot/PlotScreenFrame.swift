@@ -30,7 +30,7 @@ extension FrameComposer {
             return buffer
         }
         for panel in PlotGeometry.panels(state, layout: layout) { drawPanel(panel, state: state, parts, into: &buffer) }
-        drawCaption(state, into: &buffer, plot: layout.plot)
+        if let rect = layout.caption { drawCaption(state, into: &buffer, rect: rect) }
         if let rect = layout.legend { parts.legend(rect.width).draw(into: &buffer, rect: rect, glyphs: glyphs) }
         if let rect = layout.leaderboard { parts.leaderboard(&buffer, rect) }
         if let rect = layout.inspector { parts.inspector(&buffer, rect) }
@@ -97,12 +97,12 @@ extension FrameComposer {
                             .map { StatusBar.Hint(key: text($0.key), action: $0.action, isEssential: $0.isEssential) })
     }
 
-    /// The caption box at the bottom of the plot area: the title in its top edge (a scene's),
-    /// and the caption at the shown step (else the description), wrapped; at most a third of
-    /// the plot's height (longer text ends in `…`). Nothing without title or notes.
-    func drawCaption(_ state: some PlotScreen, into buffer: inout CellBuffer, plot: Rect) {
+    /// The caption box below the plot (`rect`, see ``PlotGeometry/layout(_:)``): the title in
+    /// its top edge (a scene's), and the caption at the shown step (else the description),
+    /// wrapped (longer text ends in `…`).
+    func drawCaption(_ state: some PlotScreen, into buffer: inout CellBuffer, rect: Rect) {
         CaptionBox.draw(title: text(state.setup.title ?? ""), body: text(state.caption?.text ?? state.setup.description ?? ""),
-                        into: &buffer, bottomOf: plot, glyphs: glyphs)
+                        into: &buffer, rect: rect, glyphs: glyphs)
     }
 
     /// "x 1.23 y 0.45 f 2.31 ∇f (0.12, -3.4)" at point p.

@@ -7,7 +7,8 @@ import DescentRender
 ///   with the legend, the leaderboard, the step inspector and, with room to spare, the loss and
 ///   gradient-norm charts;
 /// - narrower but at least 30 rows: the plot on top, the legend and the loss chart below;
-/// - otherwise, down to ``ScreenLayout/minimumWidth`` × ``ScreenLayout/minimumHeight``, the plot only;
+/// - otherwise, down to ``ScreenLayout/minimumWidth`` × ``ScreenLayout/minimumHeight``, the plot
+///   and one legend row below it (the legend collapsed to numbered swatches);
 /// - below that: nothing but the "enlarge the terminal" message.
 /// The bottom row is always the status line.
 public struct AppLayout: Equatable, Sendable {
@@ -29,6 +30,9 @@ public struct AppLayout: Equatable, Sendable {
     /// escaped-fraction chart alone.
     public var charts: [Rect]
     public var status: Rect?
+    /// A scene's caption box, below the plot (which is shortened for it, so that the box never
+    /// hides the plot's x axis).
+    public var caption: Rect? = nil
 
     /// The layout of a `width` × `height` screen for a legend of `legendRows` rows (header
     /// included), an inspector of `inspectorRows` rows and up to `chartCount` (1 or 2) charts.
@@ -63,7 +67,8 @@ public struct AppLayout: Equatable, Sendable {
             return AppLayout(arrangement: .stacked, plot: parts[0], legend: parts[1], leaderboard: nil, inspector: nil,
                              charts: chart, status: status)
         }
-        return AppLayout(arrangement: .plotOnly, plot: body, legend: nil, leaderboard: nil, inspector: nil,
+        let parts = Layout.split(body, .vertical, [.minimum(1), .fixed(1)])
+        return AppLayout(arrangement: .plotOnly, plot: parts[0], legend: parts[1], leaderboard: nil, inspector: nil,
                          charts: [], status: status)
     }
 }

@@ -43,14 +43,16 @@ public struct FrameComposer {
             charts: { charts(state) })
     }
 
-    /// At most this many points of a trail are drawn (evenly thinned beyond it).
-    static let maximumTrailPoints = 4000
+    /// About this many points of a trail are drawn at most (see ``trailPoints(_:from:through:budget:)``).
+    static let maximumTrailPoints = 2000
 
     /// The trail of `lane` from the start (or its head alone with trails off) to the shown
     /// step, through the entries its history keeps.
     func trajectory(_ lane: Lane, index: Int, state: SurfaceState) -> TrajectoryOverlay {
-        let entries = lane.shownEntry(state.step).map { Self.trailSteps(through: $0, whole: state.showsTrails) } ?? []
-        let points = entries.map(lane.run.planePoint)
+        var points: [PlanePoint] = []
+        if let last = lane.shownEntry(state.step) {
+            points = Self.trailPoints(lane.run, from: state.showsTrails ? 0 : last, through: last, budget: Self.maximumTrailPoints)
+        }
         let diverged = lane.hasDiverged(by: state.step) ? lane.run.divergedAt : nil
         return TrajectoryOverlay(points: points, color: lane.color, divergedAtStep: diverged, style: .lane(index))
     }
@@ -65,6 +67,39 @@ public struct FrameComposer {
         var steps = Array(Swift.stride(from: first, through: last, by: stride))
         if (last - first) % stride != 0 { steps.append(last) }
         return steps
+    }
+
+    /// The points of entries `first`…`last` of `run` for a trail of at most `budget` points:
+    /// all of them when there are no more; else, of each stretch of ⌈n / (budget/4)⌉ entries,
+    /// those with the least and greatest x and y, in order — so that a zigzag keeps its extent
+    /// however much it is thinned — and the last entry always.
+    static func trailPoints(_ run: Run, from first: Int, through last: Int, budget: Int) -> [PlanePoint] {
+        func point(_ k: Int) -> PlanePoint { run.planePoint(k) }
+        let n = last - first + 1
+        guard n > max(budget, 4) else { return (first...last).map(point) }
+        let stretch = (n + budget / 4 - 1) / (budget / 4)
+        var points: [PlanePoint] = []
+        points.reserveCapacity(budget + 1)
+        var start = first
+        while start <= last {
+            let end = min(start + stretch - 1, last)
+            var extremes = (start, start, start, start)  // least x, greatest x, least y, greatest y
+            for k in start...end {
+                let p = point(k)
+                if p.x < point(extremes.0).x { extremes.0 = k }
+                if p.x > point(extremes.1).x { extremes.1 = k }
+                if p.y < point(extremes.2).y { extremes.2 = k }
+                if p.y > point(extremes.3).y { extremes.3 = k }
+            }
+            var previous = -1
+            for k in [extremes.0, extremes.1, extremes.2, extremes.3].sorted() where k != previous {
+                points.append(point(k))
+                previous = k
+            }
+            start = end + 1
+        }
+        if points.last != point(last) { points.append(point(last)) }
+        return points
     }
 
     private func arrows(_ state: SurfaceState, box: ViewBox) -> [ArrowOverlay] {
@@ -92,10 +127,9 @@ public struct FrameComposer {
 }
 
 extension Run {
-    /// Point k as a plane point.
+    /// The point of entry k as a plane point (y = 0 for one coordinate), read in place.
     func planePoint(_ k: Int) -> PlanePoint {
-        let p = point(k)
-        return PlanePoint(x: p[0], y: p.count > 1 ? p[1] : 0)
+        PlanePoint(x: points[k * dimension], y: dimension > 1 ? points[k * dimension + 1] : 0)
     }
 }
 

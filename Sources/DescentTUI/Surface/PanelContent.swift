@@ -30,7 +30,7 @@ extension FrameComposer {
             return LegendTable.Row(swatch: lane.isHidden ? nil : lane.color,
                                    marker: glyphs.head.isASCII ? trail.mark : trail.head,
                                    label: text(marker + "\(k + 1) " + name + (lane.isHidden ? " (hidden)" : "")),
-                                   cells: cells, style: Style(attributes: attributes))
+                                   cells: cells, style: Style(attributes: attributes), tag: String(k + 1))
         }
         var columns: [LegendTable.Column] = [.init(title: "loss"), .init(title: text("‖∇f‖")), .init(title: "lr"), .init(title: "tol@")]
         var table = LegendTable(labelTitle: " optimizer", columns: columns, rows: rows)

@@ -40,8 +40,10 @@ public struct TrainingComposer {
         let legendRows = min(state.trainers.count + 1, max(2, (height - 1) / 3))
         let parts = Layout.split(buffer.bounds, .vertical, [.fixed(legendRows), .minimum(1), .fixed(1)])
         legend(state).draw(into: &buffer, rect: parts[0], glyphs: glyphs)
-        drawPanels(state, into: &buffer, rect: parts[1])
-        drawCaption(state, into: &buffer, rect: parts[1])
+        let (panels, caption) = CaptionBox.split(parts[1], title: text(state.setup.title ?? ""),
+                                                 bodies: (state.setup.notes.map(\.text) + [state.setup.description ?? ""]).map(text))
+        drawPanels(state, into: &buffer, rect: panels)
+        if let caption { drawCaption(state, into: &buffer, rect: caption) }
         status(state).draw(into: &buffer, rect: parts[2], glyphs: glyphs)
         if state.showsHelp { HelpOverlay.draw(.training, page: state.helpPage, into: &buffer, glyphs: glyphs) }
         return buffer
@@ -129,11 +131,11 @@ public struct TrainingComposer {
         ]
     }
 
-    /// A scene's title and caption (else description) in a box at the bottom of `rect`, at most
-    /// a third of its height.
+    /// A scene's title and caption (else description) in its box below the panels
+    /// (``CaptionBox/split(_:title:bodies:)``).
     private func drawCaption(_ state: TrainingState, into buffer: inout CellBuffer, rect: Rect) {
         CaptionBox.draw(title: text(state.setup.title ?? ""), body: text(state.caption?.text ?? state.setup.description ?? ""),
-                        into: &buffer, bottomOf: rect, glyphs: glyphs)
+                        into: &buffer, rect: rect, glyphs: glyphs)
     }
 
     func status(_ state: TrainingState) -> StatusBar {
