@@ -140,7 +140,7 @@ public struct Run {
         let g = gradient(count - 1)
         let lr: Double?
         do {
-            lr = try OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, loss: losses[k], oracle: oracle)
+            lr = try OptimizerStep.take(&optimizer, schedule: schedule, step: k, params: &x, gradient: g, loss: losses[count - 1], oracle: oracle)
         } catch {
             fail(error, at: k + 1)
             return false
