@@ -78,8 +78,9 @@ private func checkTiling(_ layout: AppLayout, width: Int, height: Int) {
     for (w, h) in [(79, 24), (ScreenLayout.minimumWidth, ScreenLayout.minimumHeight)] {
         let small = layout(w, h)
         #expect(small.arrangement == .plotOnly)
-        #expect(small.plot == Rect(x: 0, y: 0, width: w, height: h - 1))
-        #expect(small.legend == nil && small.charts.isEmpty)
+        // The plot, and one row under it for the legend collapsed to numbered swatches.
+        #expect(small.plot == Rect(x: 0, y: 0, width: w, height: h - 2))
+        #expect(small.legend == Rect(x: 0, y: h - 2, width: w, height: 1) && small.charts.isEmpty)
         checkTiling(small, width: w, height: h)
     }
 }

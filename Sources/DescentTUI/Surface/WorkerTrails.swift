@@ -14,7 +14,8 @@ extension FrameComposer {
         // Entry e's workers are the state after the step from entry e − 1 (the steps themselves
         // when every step is kept).
         let last = min(lane.shownEntry(state.controls.step) ?? 0, run.states.count)
-        guard last >= 1, let workers = run.states.first?.count else { return [] }
+        // One worker of a synchronous optimizer is the server path itself: no trail under it.
+        guard last >= 1, let workers = run.states.first?.count, workers > 1 else { return [] }
         let steps = Self.trailSteps(through: last, whole: true)
         return (0..<workers).map { w in
             let points = steps.map { k -> PlanePoint in
