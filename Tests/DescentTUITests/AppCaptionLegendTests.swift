@@ -31,9 +31,10 @@ import Testing
         let bottom = Self.rows(buffer, (caption.y - 2)...(caption.y + caption.height - 1), width: layout.plot.width)
         #expect(bottom[0].hasPrefix("    └─") && bottom[0].contains("┬"), "\(bottom.joined(separator: "\n"))")
         #expect(bottom[1].contains("0.0") && bottom[1].contains("3.0"), "\(bottom[1])")
-        let title = try #require(state.setup.title), description = try #require(state.setup.description)
+        let title = try #require(state.setup.title)
+        let caption = try #require(state.caption?.text ?? state.setup.description)
         #expect(bottom[2].hasPrefix("┌─ " + title + " ─"))
-        #expect(bottom[3].hasPrefix("│ " + description.prefix(30)))
+        #expect(bottom[3].hasPrefix("│ " + caption.prefix(30)))
         #expect(bottom.last!.hasPrefix("└────"))
         // Every caption of the scene keeps the same box (the plot does not jump as captions change).
         for step in [0, 100, 1000] {
