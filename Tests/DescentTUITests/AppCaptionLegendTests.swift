@@ -32,9 +32,9 @@ import Testing
         #expect(bottom[0].hasPrefix("    └─") && bottom[0].contains("┬"), "\(bottom.joined(separator: "\n"))")
         #expect(bottom[1].contains("0.0") && bottom[1].contains("3.0"), "\(bottom[1])")
         let title = try #require(state.setup.title)
-        let caption = try #require(state.caption?.text ?? state.setup.description)
+        let shownText = try #require(state.caption?.text ?? state.setup.description)
         #expect(bottom[2].hasPrefix("┌─ " + title + " ─"))
-        #expect(bottom[3].hasPrefix("│ " + caption.prefix(30)))
+        #expect(bottom[3].hasPrefix("│ " + shownText.prefix(30)))
         #expect(bottom.last!.hasPrefix("└────"))
         // Every caption of the scene keeps the same box (the plot does not jump as captions change).
         for step in [0, 100, 1000] {
