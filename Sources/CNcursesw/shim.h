@@ -65,6 +65,64 @@ static void cn_restore_terminal_at_exit(void) { cn_restore_terminal(); }
 // Registers cn_restore_terminal with atexit(3), so `exit` from anywhere leaves the terminal sane.
 static inline int cn_register_atexit_restore(void) { return atexit(cn_restore_terminal_at_exit); }
 
+// ---- stderr while the screen is in curses mode ------------------------------------------------
+// What is written to stderr while curses owns the screen (a Swift runtime error's "Fatal error: …"
+// line, printed before its trap; any warning) would land raw in the middle of the picture and
+// vanish with it. So stderr goes to an unlinked temporary file meanwhile, and when the terminal
+// is restored (normally, or in the crash handler below, before the runtime's backtracer prints)
+// the real stderr is put back and what was captured is written to it (at most
+// CN_STDERR_REPLAY_LIMIT bytes, then a line saying how much was left out). Everything here is
+// async-signal-safe (dup2, lseek, read, write, close). The state is `static` like the signal
+// flag below: these functions are called from Backend/SignalTrap.swift only.
+#define CN_STDERR_REPLAY_LIMIT 65536
+static int cn_saved_stderr = -1;
+static int cn_captured_stderr = -1;
+
+static inline void cn_capture_stderr(void) {
+    if (cn_saved_stderr >= 0) return;
+    char path[] = "/tmp/descent-stderr-XXXXXX";
+    int file = mkstemp(path);
+    if (file < 0) return;
+    unlink(path);
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0 || dup2(file, STDERR_FILENO) < 0) {
+        if (saved >= 0) close(saved);
+        close(file);
+        return;
+    }
+    cn_saved_stderr = saved;
+    cn_captured_stderr = file;
+}
+
+static inline void cn_write_all(int fd, const char *bytes, ssize_t count) {
+    while (count > 0) {
+        ssize_t written = write(fd, bytes, (size_t)count);
+        if (written <= 0) return;
+        bytes += written;
+        count -= written;
+    }
+}
+
+static inline void cn_release_stderr(void) {
+    if (cn_saved_stderr < 0) return;
+    dup2(cn_saved_stderr, STDERR_FILENO);
+    close(cn_saved_stderr);
+    cn_saved_stderr = -1;
+    char buffer[4096];
+    ssize_t total = 0, n;
+    lseek(cn_captured_stderr, 0, SEEK_SET);
+    while (total < CN_STDERR_REPLAY_LIMIT && (n = read(cn_captured_stderr, buffer, sizeof buffer)) > 0) {
+        cn_write_all(STDERR_FILENO, buffer, n);
+        total += n;
+    }
+    if (total >= CN_STDERR_REPLAY_LIMIT && read(cn_captured_stderr, buffer, 1) > 0) {
+        static const char cut[] = "\ndescent: more was written to stderr while the screen was in use (cut at 64 KiB)\n";
+        cn_write_all(STDERR_FILENO, cut, sizeof cut - 1);
+    }
+    close(cn_captured_stderr);
+    cn_captured_stderr = -1;
+}
+
 // The signal flag and handler are `static`: every Swift source file that calls these functions gets
 // its own copy, so DescentTUI calls them from ONE file only (Backend/SignalTrap.swift).
 //
@@ -78,26 +136,39 @@ static volatile sig_atomic_t cn_pending_signal = 0;
 static struct sigaction cn_previous_actions[CN_TRAPPED_COUNT] = {{{0}}};
 static const int cn_trapped_signals[CN_TRAPPED_COUNT] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
-// Fatal signals (a crash: a trap, a bad access, an abort): restore the terminal first, then hand
-// the signal to whatever handled it before (the Swift runtime's backtracer, which then prints its
-// report on a sane terminal) or to the default action. The signal is re-raised while blocked in
-// this handler, so it is delivered to the previous disposition as soon as this one returns (and
-// a faulting instruction faults again into it).
+// Fatal signals (a crash: a trap, a bad access, an abort): restore the terminal first, then run
+// whatever handled the signal before (the Swift runtime's backtracer, which then prints its report
+// on a sane terminal), then die of the signal with its default action: the signal is raised again
+// at SIG_DFL while blocked in this handler, so it ends the process as soon as the handler returns
+// (exit status 128 + signal), also when it was sent with kill(2) and no instruction would fault
+// again (the runtime's handler returns after its report and the program would run on, drawing
+// its picture over the report). Installed with SA_ONSTACK, so it also runs on a stack overflow
+// when the runtime has set up an alternate signal stack.
 #define CN_FATAL_COUNT 6
 static struct sigaction cn_previous_fatal_actions[CN_FATAL_COUNT] = {{{0}}};
 static const int cn_fatal_signals[CN_FATAL_COUNT] = { SIGSEGV, SIGILL, SIGBUS, SIGFPE, SIGTRAP, SIGABRT };
 
-static void cn_on_fatal_signal(int sig) {
+static void cn_on_fatal_signal(int sig, siginfo_t *info, void *context) {
     cn_restore_terminal();
+    cn_release_stderr();
     for (int i = 0; i < CN_FATAL_COUNT; i++) {
-        if (cn_fatal_signals[i] == sig) sigaction(sig, &cn_previous_fatal_actions[i], NULL);
+        if (cn_fatal_signals[i] != sig) continue;
+        struct sigaction previous = cn_previous_fatal_actions[i];
+        sigaction(sig, &previous, NULL);
+        if (previous.sa_flags & SA_SIGINFO) {
+            if (previous.sa_sigaction != NULL) previous.sa_sigaction(sig, info, context);
+        } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+            previous.sa_handler(sig);
+        }
     }
+    signal(sig, SIG_DFL);
     raise(sig);
 }
 
 static void cn_on_signal(int sig) {
     if (cn_pending_signal != 0) {
         cn_restore_terminal();
+        cn_release_stderr();
         signal(sig, SIG_DFL);
         raise(sig);
         return;
@@ -116,9 +187,9 @@ static inline void cn_install_signal_handlers(void) {
     action.sa_flags = 0;
     for (int i = 0; i < CN_TRAPPED_COUNT; i++) sigaction(cn_trapped_signals[i], &action, &cn_previous_actions[i]);
     struct sigaction fatal;
-    fatal.sa_handler = cn_on_fatal_signal;
+    fatal.sa_sigaction = cn_on_fatal_signal;
     sigemptyset(&fatal.sa_mask);
-    fatal.sa_flags = 0;
+    fatal.sa_flags = SA_SIGINFO | SA_ONSTACK;
     for (int i = 0; i < CN_FATAL_COUNT; i++) sigaction(cn_fatal_signals[i], &fatal, &cn_previous_fatal_actions[i]);
 }
 

@@ -153,7 +153,7 @@ struct PlayCommand: ParsableCommand {
             return (RecordingTerminal(recording: terminal, depth: terminal.colorDepth, title: title) { file.write(Data($0.utf8)) }, file)
         }
         defer { try? recording?.1.close() }
-        let screen: any TerminalDevice = recording?.0 ?? terminal
+        let screen = CrashOnKeyTerminal.wrapping(recording?.0 ?? terminal, environment: ProcessInfo.processInfo.environment)
         let exit = loop.run(on: screen, for: exitAfter.map { .milliseconds(Int64($0 * 1000)) },
                             initialMessages: autoplay ? [.action(.togglePlay)] : [])
         terminal.stop()

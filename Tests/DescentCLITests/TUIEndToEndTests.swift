@@ -7,6 +7,9 @@ private final class TmuxSession {
 
     let socket: String
     let name = "e2e"
+    /// What the test waited for so far, in order: a failure names the step of the journey it
+    /// stopped at and the steps before it.
+    private(set) var journey: [String] = []
 
     /// Starts `command` in a detached session of `width` × `height` on a private tmux server.
     init(command: String, width: Int, height: Int) throws {
@@ -21,7 +24,10 @@ private final class TmuxSession {
         _ = try? Self.tmux(socket: socket, ["kill-server"])
     }
 
-    struct TmuxError: Error { var message: String }
+    struct TmuxError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
 
     /// Runs `tmux -L socket ARGUMENTS` and returns its status and output.
     @discardableResult
@@ -68,20 +74,31 @@ private final class TmuxSession {
 
     func capture() -> String { (try? Self.tmux(socket: socket, ["capture-pane", "-p", "-t", name]).output) ?? "" }
 
+    /// The pane with all its scrollback (what scrolled off the top too).
+    func captureHistory() -> String {
+        (try? Self.tmux(socket: socket, ["capture-pane", "-p", "-S", "-", "-t", name]).output) ?? ""
+    }
+
     /// The pane with its colours and attributes as escape sequences (`capture-pane -e`).
     func captureWithEscapes() -> String {
         (try? Self.tmux(socket: socket, ["capture-pane", "-e", "-p", "-t", name]).output) ?? ""
     }
 
-    /// Polls the pane until `predicate` holds (or 15 s pass); returns the last capture.
+    /// Polls the pane until `predicate` holds (or 15 s pass); returns the last capture. A
+    /// timeout is recorded, and thrown, with the step of the journey (`what`, numbered), the
+    /// steps that passed before it and the pane.
     @discardableResult
     func waitFor(_ what: String, _ predicate: (String) -> Bool) throws -> String {
+        journey.append(what)
         let deadline = Date().addingTimeInterval(15)
         var screen = capture()
         while !predicate(screen) {
             guard Date() < deadline else {
-                Issue.record("timed out waiting for \(what); the pane shows:\n\(screen)")
-                throw TmuxError(message: "timeout")
+                let passed = journey.dropLast().enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")
+                let message = "step \(journey.count) of the journey failed: timed out waiting for \(what) "
+                    + "(passed: \(passed.isEmpty ? "none" : passed)); the pane shows:\n\(screen)"
+                Issue.record(Comment(rawValue: message))
+                throw TmuxError(message: message)
             }
             Thread.sleep(forTimeInterval: 0.05)
             screen = capture()
@@ -116,7 +133,12 @@ private final class TmuxSession {
 }
 
 /// `descent ARGUMENTS` in a tmux pane, wrapped so the terminal settings before and after the run
-/// are saved and the shell prints `descent-exited STATUS` when it returns.
+/// are saved and the shell prints `descent-exited STATUS` when it returns. A watchdog kills
+/// descent after 120 s, so a test killed halfway (or a descent stuck after its tmux server
+/// went) never leaks a descent process. (Not
+/// `timeout 120`: to let descent read the terminal, timeout would have to stay in its process
+/// group (`--foreground`), and then it passes every Ctrl-C or Ctrl-\ typed in the pane on to
+/// descent a second time.)
 private struct PlaySession {
     let session: TmuxSession
     let scratch: URL
@@ -132,8 +154,12 @@ private struct PlaySession {
         // The wrapper shell shares descent's process group, so a Ctrl-C or Ctrl-\ typed in the pane
         // reaches it too: it traps SIGINT and SIGQUIT (a trap, unlike an ignored signal, is reset
         // for descent).
-        let command = (directory.map { "cd '\($0)'; " } ?? "") + "trap true INT QUIT; stty -a > \(before); \(environment) '\(binary)' \(arguments); status=$?; stty -a > \(after); "
-            + "echo descent-exited $status; sleep 60"
+        // The watchdog ignores the hangup of a killed tmux server and finds descent while the shell
+        // is still its parent; 120 s later it kills it if it is still there (and still descent).
+        let watchdog = "(trap '' HUP; for i in 1 2 3 4 5 6 7 8 9 10; do pid=$(pgrep -P $$ -x descent) && break; sleep 0.5; done; "
+            + "sleep 120; [ \"$(cat /proc/$pid/comm 2>/dev/null)\" = descent ] && kill -KILL $pid) </dev/null >/dev/null 2>&1 & "
+        let command = (directory.map { "cd '\($0)'; " } ?? "") + "trap true INT QUIT; stty -a > \(before); " + watchdog
+            + "\(environment) '\(binary)' \(arguments); status=$?; stty -a > \(after); echo descent-exited $status; sleep 60"
         session = try TmuxSession(command: command, width: width, height: height)
     }
 
@@ -149,6 +175,16 @@ private struct PlaySession {
         #expect(flags.contains("echo") && flags.contains("icanon") && flags.contains("ixon"))
         let line = screen.split(separator: "\n").first { $0.contains("descent-exited") } ?? ""
         return Int(line.split(separator: " ").last ?? "")
+    }
+
+    /// Checks the pane and its scrollback for what a terminal left in a bad state shows: the
+    /// picture (the alternate screen still up) or escape sequences printed as text.
+    func expectNoScreenLeftovers() {
+        let history = session.captureHistory()
+        #expect(!history.contains("Leaderboard") && !history.contains("paused"), "the picture is still there:\n\(history)")
+        for garbage in ["\u{1b}", "^[", "[?1049", "[?25", "[?1000", "[?1006"] {
+            #expect(!history.contains(garbage), "escape garbage \(garbage.debugDescription) on screen:\n\(history)")
+        }
     }
 
     /// Sends `signal` to the descent process (the child of the pane's shell).
@@ -496,4 +532,39 @@ func aFailedPluginRunIsShownInTheTerminal() throws {
     #expect(try play.expectRestoredTerminal() == 0)
     let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
     #expect(kill(pid, 0) == -1 && errno == ESRCH, "plugin process \(pid) is still there")
+}
+
+/// A fatal signal while the TUI runs (as a crash raises it: a bad access, an abort) restores the
+/// terminal before anything else prints: the settings are as before, the picture and its escape
+/// sequences are gone, and the exit status is 128 + signal (the runtime's report, if any, follows
+/// on the restored terminal).
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"),
+      arguments: [("SEGV", SIGSEGV), ("ABRT", SIGABRT), ("BUS", SIGBUS)])
+func fatalSignalsRestoreTheTerminalFirst(signal: String, number: Int32) throws {
+    let play = try PlaySession("play --autoplay --steps 100000")
+    defer { play.cleanUp() }
+    try play.session.waitFor("playback") { $0.contains("playing") }
+    try play.kill(signal)
+    let status = try play.expectRestoredTerminal()
+    #expect(status == Int(128 + number))
+    play.expectNoScreenLeftovers()
+}
+
+/// A Swift runtime error inside the TUI (the test-only trap of `DESCENT_CRASH_ON_KEY=X`, off
+/// unless set): its "Fatal error" line, which the runtime prints before it traps, appears on the
+/// restored terminal, before the crash report; exit status 128 + SIGILL.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func aRuntimeErrorInTheTUIRestoresTheTerminalBeforeItsMessage() throws {
+    let play = try PlaySession("play --steps 1000", environment: "DESCENT_CRASH_ON_KEY=X")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the first frame") { $0.contains("paused") && TmuxSession.shownStep($0) == 0 }
+    try play.session.send(".")
+    try play.session.waitFor("a step before the crash") { TmuxSession.shownStep($0) == 1 }
+    try play.session.send("X")
+    let status = try play.expectRestoredTerminal()
+    #expect(status == Int(128 + SIGILL))
+    play.expectNoScreenLeftovers()
+    let history = play.session.captureHistory()
+    let message = try #require(history.range(of: "Fatal error: DESCENT_CRASH_ON_KEY"), "the runtime's message is lost:\n\(history)")
+    if let report = history.range(of: "Program crashed") { #expect(message.lowerBound < report.lowerBound) }
 }
