@@ -8,7 +8,7 @@ import Foundation
 struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
-        abstract: "Tune each optimizer's learning rate on a surface: a table and a sensitivity chart.",
+        abstract: "Tune each optimizer's learning rate on a surface or a net: a table and a sensitivity chart.",
         discussion: """
             For each optimizer spec, tries --lr-grid learning rates spaced evenly on a log scale \
             over --lr-range, then --refine rounds around the best (each halves the spacing and \
@@ -18,13 +18,16 @@ struct TuneCommand: ParsableCommand {
             best result (measured above the best the criterion allows: f* of the lowest known \
             minimum, or 0 steps), which says how forgiving the optimizer is. The chart plots the \
             result against the rate (log axis), one curve per optimizer. 'descent race --tuned' \
-            with the same arguments races at the rates found.
+            with the same arguments races at the rates found. With --dataset (and the net \
+            options) every trial trains a fresh copy of the net instead, for --budget epochs \
+            (default 5), scored by the training loss (final, or area: summed over the epochs).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var tuning: TuneOptions
+    @OptionGroup(title: "Tuning on a net (with --dataset; --budget counts epochs, default 5)") var net: NetOptions
 
     @Option(name: .customLong("tol"), help: "Distance to a known minimum that counts as arrived (for --by steps).")
     var tolerance: Double = 1e-3
@@ -53,10 +56,17 @@ struct TuneCommand: ParsableCommand {
 
     func run() throws {
         let registry = try simulation.extensions.registry()
-        let surface = try simulation.resolveSurface(registry)
-        let start = try simulation.resolveStart(on: surface)
-        let setup = try tuning.setup(simulation, surface: surface, start: start, tolerance: tolerance, optimizers: optimizers.count,
+        let setup: TuneSetup
+        if isOnNet {
+            let (recipe, problem) = try net.makeProblem(seed: simulation.seed)
+            setup = try tuning.setup(NetTuning(recipe: recipe, problem: problem), simulation, epochs: simulationBudget,
+                                     optimizers: optimizers.count, registry: registry)
+        } else {
+            let surface = try simulation.resolveSurface(registry)
+            let start = try simulation.resolveStart(on: surface)
+            setup = try tuning.setup(simulation, surface: surface, start: start, tolerance: tolerance, optimizers: optimizers.count,
                                      registry: registry)
+        }
         let results = try tuning.tune(optimizers, setup)
         switch format {
         case .json: print(json(results, setup).text)
@@ -111,7 +121,7 @@ struct TuneCommand: ParsableCommand {
             ])
         }
         return .object([
-            ("surface", .string(simulation.surface)),
+            (isOnNet ? "dataset" : "surface", .string(isOnNet ? net.datasetName : simulation.surface)),
             ("budget", .number(Double(setup.budget))),
             ("by", .string(tuning.by.rawValue)),
             ("starts", .array(setup.starts.map { .array($0.map(JSON.number)) })),
@@ -138,7 +148,7 @@ struct TuneCommand: ParsableCommand {
         }
         let logY = tuning.by != .steps
         var buffer = CellBuffer(width: width, height: height + results.count)
-        LineChart(title: "\(figureName) after \(simulationBudget) steps vs learning rate", series: series,
+        LineChart(title: "\(figureName) after \(simulationBudget) \(isOnNet ? "epochs" : "steps") vs learning rate", series: series,
                   yScale: logY ? .log10 : .linear, xLabel: "lr", xScale: .log10)
             .draw(into: &buffer, rect: Rect(x: 0, y: 0, width: width, height: height), glyphs: glyphs)
         for (i, r) in results.enumerated() {
@@ -150,7 +160,11 @@ struct TuneCommand: ParsableCommand {
         return AnsiSerializer(depth: depth()).serialize(buffer)
     }
 
-    private var simulationBudget: Int { tuning.budget ?? simulation.steps }
+    /// Whether the trials train a net (`--dataset` given) instead of descending a surface.
+    private var isOnNet: Bool { net.dataset != nil }
+
+    /// Steps (on a net: epochs) per trial.
+    private var simulationBudget: Int { tuning.budget ?? (isOnNet ? 5 : simulation.steps) }
 
     private func size() throws -> (Int, Int) {
         let parts = chartSize.split(separator: "x").map { Int($0) }

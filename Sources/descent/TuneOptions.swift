@@ -77,6 +77,20 @@ struct TuneOptions: ParsableArguments {
         return setup
     }
 
+    /// The search on `net`: every trial trains a fresh copy for `epochs` epochs, refusing more than
+    /// ``Limits/tuneSteps`` optimizer steps in all and `--by steps` (a net has no known minimum).
+    func setup(_ net: NetTuning, _ simulation: SimulationOptions, epochs: Int, optimizers: Int, registry: Registry) throws -> TuneSetup {
+        guard by != .steps else { throw CommandError("--by steps needs a surface with known minima; on a net use --by final or area") }
+        try checkLimit(epochs, Limits.epochs, option: "--budget (epochs on a net)")
+        let setup = TuneSetup(net: net, schedule: try simulation.resolveSchedule(registry), budget: epochs, criterion: criterion(tolerance: 1),
+                              rates: try rates(), gridPoints: grid, refinements: refine, also: try secondParameter(), seed: simulation.seed,
+                              registry: registry)
+        let stepsPerEpoch = (net.problem.data.train.count + net.recipe.batchSize - 1) / net.recipe.batchSize
+        try check(optimizers: optimizers, trials: setup.trialsPerOptimizer, budget: epochs * stepsPerEpoch, limit: Limits.tuneSteps,
+                  surface: nil, name: "")
+        return setup
+    }
+
     /// `scene` (the race the flags describe) with every optimizer tuned by these options, `budget`
     /// steps per trial, extra starts drawn with `seed` (``Scene/tuned(registry:)``), refusing more
     /// than ``Limits/sceneTuneSteps`` steps in all.
@@ -107,12 +121,12 @@ struct TuneOptions: ParsableArguments {
     }
 
     /// Refuses more than `limit` steps in all, and `--by steps` on a surface (named `name`) without known minima.
-    private func check(optimizers: Int, trials: Int, budget: Int, limit: Int, surface: Surface, name: String) throws {
+    private func check(optimizers: Int, trials: Int, budget: Int, limit: Int, surface: Surface?, name: String) throws {
         guard TuneSetup.work(optimizers: optimizers, trials: trials, starts: starts, budget: budget) <= Double(limit) else {
             throw CommandError("tuning would take \(optimizers) optimizers × \(trials) trials × \(starts) starts × "
                                + "\(budget) steps, more than \(limit) steps in all (the limit); lower --budget, --lr-grid, --refine or --starts")
         }
-        if by == .steps, surface.minimumValue == nil {
+        if by == .steps, let surface, surface.minimumValue == nil {
             throw CommandError("--by steps needs a surface with known minima; \(Sanitizer.quoted(name)) has none (use --by final or area)")
         }
     }

@@ -61,6 +61,29 @@ import Testing
         #expect(both.status != 0 && both.stderr.contains("tune = { … }"))
     }
 
+    /// Tuning on a net (budget in epochs): the winner's final training loss is what a plain
+    /// `descent train` at that rate ends with, and no diverged rate wins.
+    @Test func tuningANetIsReproducedByTrain() throws {
+        let net = ["--dataset", "moons", "--samples", "200", "--net", "2-8-2"]
+        let tune = try DescentProcess.run(["tune", "--format", "json", "--budget", "3", "--lr-grid", "7", "--refine", "2"] + net + ["sgd", "adam"])
+        #expect(tune.status == 0, "\(tune.stderr)")
+        let tuned = try #require(try JSONSerialization.jsonObject(with: Data(tune.stdout.utf8)) as? [String: Any])
+        for result in try #require(tuned["results"] as? [[String: Any]]) {
+            let best = try #require(result["best"] as? [String: Any])
+            let spec = try #require(best["spec"] as? String), figure = try #require(best["figure"] as? Double)
+            #expect(best["diverged_at"] is NSNull)
+            let trials = try #require(result["trials"] as? [[String: Any]])
+            for trial in trials where !(trial["diverged_at"] is NSNull) { #expect(trial["lr"] as? Double != best["lr"] as? Double) }
+            let train = try DescentProcess.run(["train", "--format", "json", "--epochs", "3"] + net + [spec])
+            #expect(train.status == 0, "\(train.stderr)")
+            let trained = try #require(try JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any])
+            let epochs = try #require((trained["results"] as? [[String: Any]])?.first?["epochs"] as? [[String: Any]])
+            #expect(epochs.last?["train_loss"] as? Double == figure, "\(spec)")
+        }
+        let steps = try DescentProcess.run(["tune", "--by", "steps"] + net + ["sgd"])
+        #expect(steps.status != 0 && steps.stderr.contains("on a net use --by final or area"))
+    }
+
     @Test func csvAndBadArguments() throws {
         let csv = try DescentProcess.run(["tune", "--format", "csv", "--surface", "quadratic", "--start", "1,1", "--budget", "50", "--by", "steps", "--tol", "1e-2", "sgd"])
         #expect(csv.status == 0, "\(csv.stderr)")

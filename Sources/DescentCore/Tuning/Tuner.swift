@@ -2,11 +2,14 @@ import Foundation
 
 /// What to tune and how: the problem, the search grid and the budget of each trial.
 public struct TuneSetup {
-    public var surface: Surface
+    /// The surface the trials descend; nil when they train a net (``net``).
+    public var surface: Surface?
     /// The starts every trial runs from (its figure is the mean over them); at least one.
     public var starts: [[Double]]
+    /// The net every trial trains instead of descending a surface, or nil.
+    public var net: NetTuning?
     public var schedule: any Schedule
-    /// Steps per trial and start.
+    /// Steps per trial and start (epochs when the trials train a net).
     public var budget: Int
     public var criterion: TuneCriterion
     /// The learning rates of the first, coarse log grid: `gridPoints` rates spaced evenly in
@@ -22,7 +25,7 @@ public struct TuneSetup {
     public var seed: UInt64
     public var registry: Registry
 
-    public init(surface: Surface, starts: [[Double]], schedule: any Schedule = ConstantSchedule(), budget: Int,
+    public init(surface: Surface?, starts: [[Double]], schedule: any Schedule = ConstantSchedule(), budget: Int,
                 criterion: TuneCriterion = .finalLoss, rates: ClosedRange<Double> = 1e-5...10, gridPoints: Int = 13,
                 refinements: Int = 4, also: (name: String, values: [Double])? = nil, seed: UInt64 = 0,
                 registry: Registry = .builtin) {
@@ -37,6 +40,15 @@ public struct TuneSetup {
         self.also = also
         self.seed = seed
         self.registry = registry
+    }
+
+    /// The search on a net (`budget` in epochs): every trial trains a fresh copy of `net`.
+    public init(net: NetTuning, schedule: any Schedule = ConstantSchedule(), budget: Int, criterion: TuneCriterion = .finalLoss,
+                rates: ClosedRange<Double> = 1e-5...10, gridPoints: Int = 13, refinements: Int = 4,
+                also: (name: String, values: [Double])? = nil, seed: UInt64 = 0, registry: Registry = .builtin) {
+        self.init(surface: nil, starts: [[]], schedule: schedule, budget: budget, criterion: criterion, rates: rates, gridPoints: gridPoints,
+                  refinements: refinements, also: also, seed: seed, registry: registry)
+        self.net = net
     }
 
     /// The number of trials one optimizer takes at most (grid plus refinements, per value of
@@ -154,12 +166,14 @@ public enum Tuner {
             trial.failure = error.message
             return trial
         }
+        if let net = setup.net { return net.trial(trial, optimizer: configured.optimizer, setup) }
+        guard let surface = setup.surface else { preconditionFailure("a tuning setup has a surface or a net") }
         var figures = 0.0, losses = 0.0
         for start in setup.starts {
             let run = Run(label: spec, spec: spec, optimizer: configured.optimizer, schedule: setup.schedule,
-                          oracle: setup.surface.oracle, start: start, recordsState: false)
-            var score = TrialScore(criterion: setup.criterion, surface: setup.surface, budget: setup.budget)
-            switch RunStream.forEachStep(of: run, oracle: setup.surface.oracle, steps: setup.budget, { score.add($0) }) {
+                          oracle: surface.oracle, start: start, recordsState: false)
+            var score = TrialScore(criterion: setup.criterion, surface: surface, budget: setup.budget)
+            switch RunStream.forEachStep(of: run, oracle: surface.oracle, steps: setup.budget, { score.add($0) }) {
             case nil: break
             case .diverged(let k)?:
                 trial.divergedAt = k
@@ -182,7 +196,9 @@ public enum Tuner {
     static func forgivingRange(_ curve: [TuneTrial], winner: TuneTrial, setup: TuneSetup) -> ClosedRange<Double>? {
         guard let bestFigure = winner.figure, bestFigure.isFinite, !winner.neverArrived(setup),
               let w = curve.firstIndex(where: { $0.learningRate == winner.learningRate }) else { return nil }
-        let floor = min(setup.criterion.floor(minimumValue: setup.surface.minimumValue, budget: setup.budget) ?? bestFigure, bestFigure)
+        // A net's loss (cross-entropy, mean squared error) is at least 0.
+        let fStar = setup.net != nil ? 0 : setup.surface?.minimumValue
+        let floor = min(setup.criterion.floor(minimumValue: fStar, budget: setup.budget) ?? bestFigure, bestFigure)
         let limit = 2 * (bestFigure - floor)
         func within(_ t: TuneTrial) -> Bool { t.figure.map { $0 - floor <= limit } ?? false && !t.neverArrived(setup) }
         var lo = w, hi = w
