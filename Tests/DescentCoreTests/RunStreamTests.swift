@@ -23,4 +23,20 @@ import Testing
             #expect(s.learningRate == (k < whole.learningRates.count ? whole.learningRates[k] : nil))
         }
     }
+
+    /// With `recordsState`, every streamed step carries the state a recording run holds after the
+    /// step that produced its point, across chunk boundaries (a distributed optimizer's workers).
+    @Test func streamingCarriesTheStates() throws {
+        let surface = try Registry.builtin.surface("quadratic")
+        func fresh() throws -> Run {
+            let optimizer = try Registry.builtin.optimizer("downpour(workers=3, noise=1, push=2, fetch=3)", seed: 2).optimizer
+            return Run(label: "d", spec: "d", optimizer: optimizer, oracle: surface.oracle, start: [1, 1], recordsState: true)
+        }
+        var whole = try fresh()
+        whole.advance(toStep: 300)
+        var streamed: [RunStep] = []
+        RunStream.forEachStep(of: try fresh(), oracle: surface.oracle, steps: 300, chunk: 37, recordsState: true) { streamed.append($0) }
+        #expect(streamed.count == 301 && streamed[0].state.isEmpty)
+        for k in 1...300 { #expect(streamed[k].state == whole.states[k - 1], "step \(k)") }
+    }
 }

@@ -6,6 +6,9 @@ public struct RunStep: Sendable, Equatable {
     public var loss: Double
     public var gradientNorm: Double
     public var learningRate: Double?
+    /// The optimizer's state after the step that produced x_k (empty at x_0, and unless the
+    /// stream records states).
+    public var state: [StateVector] = []
 }
 
 /// A run stepped to any length in memory bounded by a chunk, for output that is written as it
@@ -21,13 +24,17 @@ public enum RunStream {
 
     /// Steps `run` (fresh, at step 0) on `oracle` (the oracle it was made with) until `steps`
     /// steps, divergence or failure, calling `body` with every recorded step in order. Returns
-    /// how the run ended early, if it did.
+    /// how the run ended early, if it did. With `recordsState` (and a `run` that records its
+    /// states) every step carries the optimizer's state too.
     @discardableResult
     public static func forEachStep(
-        of run: Run, oracle: GradientOracle, steps: Int, chunk: Int = RunStream.chunk, _ body: (RunStep) -> Void
+        of run: Run, oracle: GradientOracle, steps: Int, chunk: Int = RunStream.chunk, recordsState: Bool = false,
+        _ body: (RunStep) -> Void
     ) -> RunEnding? {
         var run = run
         var offset = 0
+        /// The state after the step that produced a chunk's first point (the last of the previous chunk).
+        var carried: [StateVector] = []
         let schedule = run.schedule
         while true {
             run.advance(toStep: min(max(chunk, 1), steps - offset))
@@ -35,15 +42,17 @@ public enum RunStream {
             // The last point's learning rate is known only after the next step: it opens the next chunk.
             for k in 0..<(finished ? run.count : run.count - 1) {
                 body(RunStep(step: offset + k, point: run.point(k), loss: run.losses[k], gradientNorm: run.gradientNorms[k],
-                             learningRate: k < run.learningRates.count ? run.learningRates[k] : nil))
+                             learningRate: k < run.learningRates.count ? run.learningRates[k] : nil,
+                             state: k == 0 ? carried : (k <= run.states.count ? run.states[k - 1] : [])))
             }
             if finished {
                 if let failure = run.failure, let k = run.failedAt { return .failed(at: k + offset, failure) }
                 return run.divergedAt.map { .diverged(at: $0 + offset) }
             }
             offset += run.steps
+            carried = run.states.last ?? []
             run = Run(label: run.label, spec: run.spec, optimizer: run.optimizer, schedule: ShiftedSchedule(base: schedule, offset: offset),
-                      oracle: oracle, start: run.current, recordsState: false)
+                      oracle: oracle, start: run.current, recordsState: recordsState)
         }
     }
 }
