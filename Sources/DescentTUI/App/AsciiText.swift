@@ -7,7 +7,7 @@ enum AsciiText {
     private static let replacements: [Unicode.Scalar: String] = [
         "→": "->", "←": "<-", "↑": "^", "↓": "v", "Δ": "d", "×": "x", "÷": "/", "–": "-", "−": "-",
         "∇": "grad ", "‖": "|", "▶": ">", "▮": "|", "▸": ">", "·": "-", "η": "lr", "…": "~", "✖": "X",
-        "ₖ": "k", "θ": "theta", "₀": "0", "λ": "lambda ",
+        "ₖ": "k", "θ": "theta", "₀": "0", "λ": "lambda ", "τ": "tau ", "↔": "d ",
     ]
 
     /// `text` as `glyphs` can show it: folded for the plain-ASCII set (no half blocks, no
