@@ -426,6 +426,24 @@ func trainingViewPlaysAndQuits() throws {
 }
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func sShowsEveryOptimizersDecisionBoundaryWhilePlaying() throws {
+    let play = try PlaySession("train-view --dataset moons --net 2-8-2 --batch 32 'sgd(lr=0.1)' 'adam(lr=0.01)'")
+    defer { play.cleanUp() }
+    try play.session.waitFor("the training view") { $0.contains("validation accuracy") && $0.contains("step 0") }
+    try play.session.send("v", "v")
+    try play.session.waitFor("the selected optimizer's boundary") { $0.contains("decision boundary: sgd(lr=0.1)") && $0.contains("●") }
+    try play.session.send("s", "Space")
+    try play.session.waitFor("both optimizers' boundaries, small, while playing") { screen in
+        screen.contains("> sgd(lr=0.1) acc") && screen.contains("adam(lr=0.01) acc") && screen.contains("playing")
+            && !screen.contains("decision boundary:")
+    }
+    try play.session.send("s")
+    try play.session.waitFor("one large boundary again") { $0.contains("decision boundary: sgd(lr=0.1)") && !$0.contains("adam(lr=0.01) acc") }
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func nSwitchesBetweenTheSurfaceAndTheTrainingView() throws {
     let play = try PlaySession("play --dataset moons --net 2-8-2 --batch 32 'sgd(lr=0.01)' 'adam(lr=0.05)'")
     defer { play.cleanUp() }
