@@ -53,7 +53,8 @@ struct TrainingRaceOptions: ParsableArguments {
             return TrainingRecipe.Entry(label: source.label ?? configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
         var setup = TrainingSetup(trainers: recipe.makeTrainers(entries, problem: problem, walk: view.walk),
-                                  colors: sources.map(\.color), evaluateEvery: view.evaluateEvery)
+                                  colors: sources.map(\.color), evaluateEvery: view.evaluateEvery, registry: registry)
+        setup.specs = sources.map(\.spec)
         setup.seed = seed
         setup.title = race?.title
         return setup

@@ -39,8 +39,8 @@ struct TrainViewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trainers = try training.makeTrainers(walk: view.walk).trainers
-        var setup = TrainingSetup(trainers: trainers, evaluateEvery: view.evaluateEvery)
+        let (_, trainers, registry) = try training.makeTrainers(walk: view.walk)
+        var setup = TrainingSetup(trainers: trainers, evaluateEvery: view.evaluateEvery, registry: registry)
         setup.seed = training.seed
         let terminal = try startInteractiveTerminal(for: "descent train-view", alternatives: "'descent train'")
         defer { terminal.stop() }

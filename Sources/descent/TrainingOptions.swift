@@ -137,7 +137,7 @@ struct TrainingOptions: ParsableArguments {
     /// The problem and one trainer per spec (taking the `walk` measurements), all from the same
     /// θ₀ (drawn with seed + 1) on the same minibatch order (seed + 2); the data are generated
     /// and split with seed.
-    func makeTrainers(walk: WalkSettings = .off) throws -> (problem: TrainingProblem, trainers: [Trainer]) {
+    func makeTrainers(walk: WalkSettings = .off) throws -> (problem: TrainingProblem, trainers: [Trainer], registry: Registry) {
         let registry = try extensions.registry()
         let (recipe, problem) = try data.makeProblem(seed: seed)
         let schedule = try resolvedSchedule(schedule, registry: registry)
@@ -145,6 +145,6 @@ struct TrainingOptions: ParsableArguments {
             let configured = try configuredOptimizer(spec, seed: seed, registry: registry, schedule: schedule)
             return TrainingRecipe.Entry(label: configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
-        return (problem, recipe.makeTrainers(entries, problem: problem, walk: walk))
+        return (problem, recipe.makeTrainers(entries, problem: problem, walk: walk), registry)
     }
 }

@@ -66,7 +66,8 @@ private final class TmuxSession {
         return (exited ? (status >> 8) & 0xff : -1, output)
     }
 
-    func send(_ keys: String...) throws { try Self.tmux(socket: socket, ["send-keys", "-t", name] + keys) }
+    func send(_ keys: String...) throws { try send(contentsOf: keys) }
+    func send(contentsOf keys: [String]) throws { try Self.tmux(socket: socket, ["send-keys", "-t", name] + keys) }
 
     func resize(width: Int, height: Int) throws {
         try Self.tmux(socket: socket, ["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
@@ -237,6 +238,35 @@ func playInARealTerminal() throws {
     try session.resize(width: 120, height: 40)
     try session.waitFor("the full layout again") { $0.contains("Leaderboard") && $0.contains("paused") }
 
+    try session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// The live spec editor in a real terminal: `e` on adam at step 20, its rate edited, Enter; the
+/// legend shows the new spec and the screen one step before the edit is as it was (the trail,
+/// the arrows, the charts: only the spec's text changed).
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func editingASpecLiveKeepsTheTrailBefore() throws {
+    let play = try PlaySession("play 'adam(lr=0.05)' 'sgd(lr=0.002)' --steps 100")
+    defer { play.cleanUp() }
+    let session = play.session
+    try session.waitFor("the first frame") { $0.contains("paused") && TmuxSession.shownStep($0) == 0 }
+    try session.send(contentsOf: Array(repeating: ".", count: 20) + [","])
+    let before = try session.waitFor("step 19") { TmuxSession.shownStep($0) == 19 }
+    #expect(before.contains("adam(lr=0.05)"))
+    try session.send(".")
+    try session.waitFor("step 20") { TmuxSession.shownStep($0) == 20 }
+    try session.send("e")
+    try session.waitFor("the editor") { $0.contains("edit (Enter: from this step) ▸ adam(lr=0.05)") }
+    try session.send("BSpace", "BSpace", "BSpace", "0", "2", ")")
+    try session.waitFor("the edited spec") { $0.contains("▸ adam(lr=0.02)") }
+    try session.send("Enter")
+    let edited = try session.waitFor("the new spec in the legend") { !$0.contains("edit (Enter") && $0.contains("adam(lr=0.02)") }
+    #expect(TmuxSession.shownStep(edited) == 20)
+    #expect(!edited.contains("adam(lr=0.05)"))
+    try session.send(",")
+    let after = try session.waitFor("step 19 again") { TmuxSession.shownStep($0) == 19 }
+    #expect(after.replacingOccurrences(of: "adam(lr=0.02)", with: "adam(lr=0.05)") == before)
     try session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
 }

@@ -9,7 +9,7 @@ import Testing
     private func quadratic() throws -> RaceSetup {
         RaceSetup(surface: try Registry.builtin.surface("quadratic"), start: [1, 1],
                   entries: [RaceSetup.Entry(spec: "sgd(lr=0.1)", optimizer: try Registry.builtin.optimizer("sgd(lr=0.1)").optimizer)],
-                  steps: 50, tolerance: 0.01)
+                  steps: 50, tolerance: 0.01, registry: .builtin)
     }
 
     private func bothViews() throws -> LessonContent { LessonContent(race: try quadratic(), training: try trainingSetup()) }

@@ -12,7 +12,8 @@ enum AppFixture {
             let configured = try registry.optimizer(spec)
             return RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer)
         }
-        return RaceSetup(surface: try registry.surface(surface), start: start, entries: entries, steps: steps, tolerance: 0.01)
+        return RaceSetup(surface: try registry.surface(surface), start: start, entries: entries, steps: steps, tolerance: 0.01,
+                         registry: registry)
     }
 
     static func state(width: Int = 120, height: Int = 40, specs: [String] = RaceSetup.defaultSpecs) throws -> SurfaceState {
@@ -94,6 +95,10 @@ private let keyEffects: [(Key, KeyEffect)] = {
     add(.character(">"), { b, s, _ in s.lanes[0].learningRate == b.lanes[0].learningRate * 1.5 })
     add(.character("d"), { b, s, _ in s.lanes[0].learningRate == b.lanes[0].learningRate / 1.5 })
     add(.character("<"), { b, s, _ in s.lanes[0].learningRate == b.lanes[0].learningRate / 1.5 })
+    add(.character("e"), { b, s, _ in s.editor == SpecEditor(purpose: .applyFromNow, text: b.lanes[0].spec) && s.context == .editor })
+    add(.character("E"), { b, s, _ in s.editor == SpecEditor(purpose: .restart, text: b.lanes[0].spec) })
+    add(.character("a"), { _, s, _ in s.editor == SpecEditor(purpose: .add) })
+    add(.character("x"), { b, s, _ in s.lanes.map(\.spec) == Array(b.lanes.map(\.spec).dropFirst()) })
     add(.character("o"), { b, s, _ in s.layoutMode != b.layoutMode })
     add(.character("v"), { b, s, _ in s.layoutMode != b.layoutMode })
     // The fixture has no training race: the surface stays, paused, and says so (the switch
@@ -257,7 +262,7 @@ private func width(_ box: ViewBox) -> Double { box.x.upperBound - box.x.lowerBou
 @Test func leaderboardOrdersArrivalsAtTheShownStep() throws {
     var state = SurfaceState(setup: try AppFixture.setup(specs: ["adam(lr=0.05)", "adagrad(lr=0.5)"], steps: 600))
     state = SurfaceState(setup: RaceSetup(surface: state.surface, start: [1, 1], entries: state.setup.entries, steps: 600,
-                                      tolerance: 0.01))
+                                      tolerance: 0.01, registry: .builtin))
     state.seek(toStep: 600)
     let board = state.leaderboard
     #expect(board.count == 2)

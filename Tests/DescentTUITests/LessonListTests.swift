@@ -16,7 +16,7 @@ private func load(_ lesson: Lesson) -> Result<LessonContent, LessonError> {
         return .failure(LessonError("no registry"))
     }
     var race = RaceSetup(surface: surface, start: [1, 1], entries: [RaceSetup.Entry(spec: "sgd(lr=0.1)", optimizer: sgd.optimizer)],
-                         steps: 20, tolerance: 0.01)
+                         steps: 20, tolerance: 0.01, registry: .builtin)
     race.title = lesson.title
     return .success(LessonContent(race: race, training: try? trainingSetup()))
 }

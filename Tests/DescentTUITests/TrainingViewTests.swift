@@ -13,7 +13,7 @@ func trainingSetup(evaluateEvery: Int = 5, epochs: Int? = nil, walk: WalkSetting
         return Trainer(label: configured.spec, problem: problem, optimizer: configured.optimizer,
                        initialParameters: theta0, batchSize: 16, seed: 3, walk: walk)
     }
-    return TrainingSetup(trainers: trainers, evaluateEvery: evaluateEvery, epochs: epochs)
+    return TrainingSetup(trainers: trainers, evaluateEvery: evaluateEvery, epochs: epochs, registry: .builtin)
 }
 
 func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> TrainingState {
@@ -120,7 +120,7 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
                                           data: try data.split(validationFraction: 0.25, seed: 0))
         let trainer = Trainer(label: "sgd", problem: problem, optimizer: try Registry.builtin.optimizer("sgd").optimizer,
                               initialParameters: problem.initialParameters(.glorot, seed: 1), batchSize: 4, seed: 2)
-        var flat = TrainingState(setup: TrainingSetup(trainers: [trainer]))
+        var flat = TrainingState(setup: TrainingSetup(trainers: [trainer], registry: .builtin))
         #expect(flat.panels == [.curves, .walk])
         flat.apply(.nextPanel)
         flat.apply(.nextPanel)
@@ -170,9 +170,11 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
             (.character("d"), .scaleLearningRate(up: false)), (.character("b"), .scaleBatch(up: false)),
             (.character("B"), .scaleBatch(up: true)), (.tab, .selectNext), (.character("v"), .nextPanel),
             (.character("n"), .switchView), (.character("q"), .back), (.ctrl("c"), .quit),
+            (.character("e"), .editSpec(restart: false)), (.character("E"), .editSpec(restart: true)),
+            (.character("a"), .addOptimizer), (.character("x"), .removeOptimizer),
         ]
         for (key, action) in expected { #expect(Keymap.action(for: key, in: .training) == action) }
-        #expect(Keymap.action(for: .character("x"), in: .training) == nil)
+        #expect(Keymap.action(for: .character("y"), in: .training) == nil)
         // A signal quits the training view like any screen (exit status 128 + signal).
         var model = AppModel(lesson: LessonContent(race: nil, training: try? trainingSetup()))
         #expect(model.receive(.signal(2)) == [.interrupted(signal: 2)])

@@ -80,6 +80,21 @@ public struct Race {
         checkArrival(index)
     }
 
+    /// Adds `run` at the end (the live editor's `a`), its arrival tracked like the others'.
+    public mutating func append(_ run: Run) {
+        runs.append(run)
+        arrivals.append(nil)
+        checked.append(0)
+        checkArrival(runs.count - 1)
+    }
+
+    /// Removes run `index` (the live editor's `x`).
+    public mutating func remove(run index: Int) {
+        runs.remove(at: index)
+        arrivals.remove(at: index)
+        checked.remove(at: index)
+    }
+
     /// Mutable access to one run (relabel, change its learning rate); its arrival is checked
     /// again from the start.
     public subscript(run index: Int) -> Run {

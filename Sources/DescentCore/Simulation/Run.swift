@@ -30,9 +30,15 @@ public enum RunHistory: Sendable, Equatable {
 public struct Run {
     /// Shown in legends and tables (the spec, or a label given by a scene).
     public var label: String
-    /// The spec text the optimizer was built from.
-    public let spec: String
+    /// The spec in force: the text the optimizer was built from, or of the last ``OptimizerChange``.
+    public private(set) var spec: String
     public private(set) var optimizer: any Optimizer
+    /// The changes of optimizer made from given steps on (the live spec editor), in order; a
+    /// change replays the run up to its step (``changed(_:oracle:)``), so these are applied again.
+    public private(set) var changes: [OptimizerChange] = []
+    /// The optimizer and spec the run started with, for replays.
+    private let initialOptimizer: any Optimizer
+    private let initialSpec: String
     public let schedule: any Schedule
     private let oracle: GradientOracle
     private let recordsState: Bool
@@ -80,6 +86,8 @@ public struct Run {
         self.label = label
         self.spec = spec
         self.optimizer = optimizer
+        initialOptimizer = optimizer
+        initialSpec = spec
         self.schedule = schedule
         self.oracle = oracle
         self.recordsState = recordsState
@@ -164,12 +172,10 @@ public struct Run {
         while self.steps < steps, advance() {}
     }
 
-    /// Replaces the base learning rate (the TUI's live keys) — callers restart the run after.
-    public mutating func setLearningRate(_ lr: Double) { optimizer.learningRate = lr }
-
     /// The run started again from `start` (on `oracle`, or the same oracle), history discarded:
     /// the optimizer is reset, so a fresh run follows — never a copy of a used prototype. If the
-    /// reset fails (a plugin), the new run is failed at step 0.
+    /// reset fails (a plugin), the new run is failed at step 0. The optimizer and spec in force
+    /// (after any changes) are those of the new run from its start.
     public func restarted(from start: [Double], oracle: GradientOracle? = nil) -> Run {
         var optimizer = self.optimizer
         var failure: OptimizerFailure?
@@ -178,6 +184,37 @@ public struct Run {
                       start: start, recordsState: recordsState, reference: reference)
         if let failure { run.fail(failure, at: 0) }
         return run
+    }
+
+    /// The run with `change` made from its step on (clamped to the steps taken): the history up to
+    /// that step is the same (replayed from the start on `oracle`, a fresh copy of the run's
+    /// oracle, with the earlier changes at their steps), the steps from it on use the changed
+    /// optimizer. Later changes than `change` are dropped (that future is rewritten). Throws if
+    /// the new hyperparameters are refused (``Optimizer/configure(_:)``); the run is unchanged.
+    public func changed(_ change: OptimizerChange, oracle: GradientOracle) throws(SpecError) -> Run {
+        var change = change
+        change.step = min(max(change.step, 0), steps)
+        var run = Run(label: label, spec: initialSpec, optimizer: initialOptimizer, schedule: schedule, oracle: oracle,
+                      start: point(0), recordsState: recordsState, reference: reference, history: history)
+        do { try run.optimizer.reset() } catch { run.fail(error, at: 0) }
+        let kept = changes.filter { $0.step <= change.step }
+        for earlier in kept + [change] {
+            run.advance(toStep: earlier.step)
+            try run.make(earlier)
+        }
+        run.changes = kept + [change]
+        return run
+    }
+
+    /// Switches to `change`'s optimizer for the steps from now on.
+    private mutating func make(_ change: OptimizerChange) throws(SpecError) {
+        switch change.replacement {
+        case .configure(let configuration): try optimizer.configure(configuration)
+        case .optimizer(let fresh):
+            optimizer = fresh
+            do { try optimizer.reset() } catch { fail(error, at: steps) }
+        }
+        spec = change.spec
     }
 
     /// Ends the run with the optimizer's failure at step `k`.

@@ -24,6 +24,8 @@ public struct Trainer {
     public private(set) var sampler: MinibatchOrder
     /// θ_0.
     public let initialParameters: [Double]
+    /// The seed of the minibatch order (and the power iteration's start).
+    public let seed: UInt64
     /// θ_t.
     public private(set) var parameters: [Double]
     /// t: the number of steps taken.
@@ -71,6 +73,7 @@ public struct Trainer {
         self.optimizer = optimizer
         self.schedule = schedule
         self.initialParameters = initialParameters
+        self.seed = seed
         parameters = initialParameters
         sampler = MinibatchOrder(sampleCount: problem.data.train.count, batchSize: batchSize, seed: seed)
         walkSettings = walk
@@ -83,6 +86,32 @@ public struct Trainer {
         previousParameters = initialParameters
         var generator = Xoshiro256(seed: seed ^ 0x5EED_E16E_5EED_E16E)
         eigenvector = walk.powerIterations > 0 ? (0..<n).map { _ in generator.gaussian() } : []
+    }
+
+    /// The trainer with `replacement` from the next step on (the live spec editor): the same
+    /// optimizer configured with new hyperparameters (its state goes on), or another optimizer
+    /// from a fresh state at the current θ. Throws if the hyperparameters are refused (then
+    /// nothing changed).
+    public mutating func change(to replacement: OptimizerChange.Replacement) throws(SpecError) {
+        switch replacement {
+        case .configure(let configuration): try optimizer.configure(configuration)
+        case .optimizer(let fresh):
+            var fresh = fresh
+            do { try fresh.reset() } catch {
+                failure = error
+                failedAt = stepCount
+            }
+            optimizer = fresh
+        }
+    }
+
+    /// A fresh trainer like this one (problem, θ₀, batch size, seed, walk) with `optimizer`
+    /// under `schedule`: the same minibatches from step 0.
+    public func restarted(label: String, optimizer: any Optimizer, schedule: any Schedule) -> Trainer {
+        var trainer = Trainer(label: label, problem: problem, optimizer: optimizer, schedule: schedule,
+                              initialParameters: initialParameters, batchSize: batchSize, seed: seed, walk: walkSettings)
+        trainer.historyWindow = historyWindow
+        return trainer
     }
 
     /// Whether another step can be taken.

@@ -66,6 +66,28 @@ public enum Action: Equatable, Sendable {
     case toggleLane(Int)
     case toggleLayout
 
+    // MARK: Spec editor (surface race and training view)
+    /// `e` / `E`: open the editor on the selected optimizer's spec; Enter applies it from the
+    /// shown step (`restart` false) or restarts its run from the start.
+    case editSpec(restart: Bool)
+    /// `a`: open the editor on an empty spec; Enter adds that optimizer.
+    case addOptimizer
+    /// `x`: remove the selected optimizer (not the last one).
+    case removeOptimizer
+    /// In the open editor: type a character at the cursor (any key the editor does not bind).
+    case editorInsert(Character)
+    /// Move the cursor by this many characters.
+    case editorMove(Int)
+    case editorHome
+    case editorEnd
+    /// Delete the character before / under the cursor.
+    case editorBackspace
+    case editorDelete
+    /// Enter: apply the spec (or show why it cannot be).
+    case editorSubmit
+    /// Esc: close the editor, nothing applied.
+    case editorCancel
+
     // MARK: Training view
     /// Double (`up`) or halve the selected trainer's minibatch size.
     case scaleBatch(up: Bool)

@@ -98,6 +98,15 @@ public struct AppModel {
         return lesson.cloud == nil ? .surface : .cloud
     }
 
+    /// Whether the screen on show has its spec editor open (then keys go to the editor).
+    public var isEditing: Bool {
+        switch screen {
+        case .lessons, .cloud: false
+        case .surface: lesson?.surface?.editor != nil
+        case .training: lesson?.training?.editor != nil
+        }
+    }
+
     /// Whether the screen on show is playing (its ticks measure time from the previous one).
     public var isPlaying: Bool {
         switch screen {
@@ -119,7 +128,7 @@ public struct AppModel {
         var commands: [Command]
         switch message {
         case .key(let key):
-            guard let action = Keymap.action(for: key, in: screen.context) else { return [] }
+            guard let action = Keymap.action(for: key, in: isEditing ? .editor : screen.context) else { return [] }
             commands = apply(action)
         case .action(let action): commands = apply(action)
         case let .mouse(x, y, button):

@@ -4,6 +4,8 @@ import DescentRender
 /// A screen looks a key up in its own context first, then in ``global``.
 public enum KeyContext: String, Sendable, CaseIterable {
     case global, lessons, surface, cloud, training
+    /// The open spec editor (surface and training views): every key types, except these rows.
+    case editor
 }
 
 /// One row of the keymap: where it applies, the keys, how the help names them, what they do.
@@ -63,7 +65,7 @@ public enum Keymap {
         KeyBinding([.global], "Esc", "close the help, hide the cursor; else back to the lesson list", keys: [.escape], action: .dismiss),
         KeyBinding([.global], "q", "back to the lesson list (quit when there is none)", hint: .init(key: "q", action: "quit", isEssential: true), keys: [character("q")],
                    action: .back),
-        KeyBinding([.global], "Ctrl-C", "quit", keys: [.ctrl("c")], action: .quit),
+        KeyBinding([.global, .editor], "Ctrl-C", "quit", keys: [.ctrl("c")], action: .quit),
         KeyBinding([.global], "Ctrl-L", "redraw the screen", keys: [.ctrl("l")], action: .repaint),
 
         // The lesson list
@@ -117,6 +119,12 @@ public enum Keymap {
                    action: .scaleLearningRate(up: true)),
         KeyBinding(race, "d <", "selected: learning rate ÷ 1.5 (restarts it)", keys: [character("d"), character("<")],
                    action: .scaleLearningRate(up: false)),
+        KeyBinding([.surface, .training], "e E", "edit the selected spec: from the shown step / restarted", mappings: [
+            .init(key: character("e"), action: .editSpec(restart: false)), .init(key: character("E"), action: .editSpec(restart: true)),
+        ]),
+        KeyBinding([.surface, .training], "a x", "add an optimizer (type a spec) / remove the selected one", mappings: [
+            .init(key: character("a"), action: .addOptimizer), .init(key: character("x"), action: .removeOptimizer),
+        ]),
         KeyBinding(race, "1–9", "hide / show optimizer n",
                    mappings: (1...9).map { .init(key: character(Character(String($0))), action: .toggleLane($0 - 1)) }),
         KeyBinding(race, "o v", "overlay / grid of small plots", keys: [character("o"), character("v")], action: .toggleLayout),
@@ -144,6 +152,20 @@ public enum Keymap {
                    action: .nextPanel),
         KeyBinding([.training], "s", "decision boundaries: the selected optimizer's, large / every optimizer's, small", keys: [character("s")],
                    action: .toggleBoundaryLayout),
+
+        // The spec editor (e, E, a): other keys type
+        KeyBinding([.editor], "Enter", "apply the spec (an error is shown in the line; nothing applied)", keys: [.enter], action: .editorSubmit),
+        KeyBinding([.editor], "Esc", "close the editor, nothing applied", keys: [.escape], action: .editorCancel),
+        KeyBinding([.editor], "← →", "move the cursor", mappings: [
+            .init(key: .left, action: .editorMove(-1)), .init(key: .right, action: .editorMove(1)),
+        ]),
+        KeyBinding([.editor], "Home End", "to the start / end of the line", mappings: [
+            .init(key: .home, action: .editorHome), .init(key: .ctrl("a"), action: .editorHome),
+            .init(key: .end, action: .editorEnd), .init(key: .ctrl("e"), action: .editorEnd),
+        ]),
+        KeyBinding([.editor], "Backspace Del", "delete before / under the cursor", mappings: [
+            .init(key: .backspace, action: .editorBackspace), .init(key: .delete, action: .editorDelete),
+        ]),
     ]
 
     /// What the mouse does on the surface (shown in its help after the keys).
@@ -154,9 +176,10 @@ public enum Keymap {
     ]
 
     /// The rows of `context` (in table order), then the global rows whose keys it does not bind
-    /// itself: what its help lists.
+    /// itself: what its help lists. The editor takes no global rows (its keys type), only its own.
     public static func bindings(in context: KeyContext) -> [KeyBinding] {
         let own = bindings.filter { $0.contexts.contains(context) && context != .global }
+        if context == .editor { return own }
         let ownKeys = Set(own.flatMap { $0.mappings.map(\.key) })
         let global = bindings.filter { $0.contexts.contains(.global) && !$0.mappings.contains { ownKeys.contains($0.key) } }
         return own + global
@@ -176,7 +199,11 @@ public enum Keymap {
 
     /// The action of `key` on a screen of `context` (its own rows first, then the global ones);
     /// nil for keys that do nothing there.
-    public static func action(for key: Key, in context: KeyContext) -> Action? { tables[context]?[key] }
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        if let action = tables[context]?[key] { return action }
+        if context == .editor, case .character(let c) = key { return .editorInsert(c) }
+        return nil
+    }
 
     /// The key hints of the status line of `context`, in table order; `q` is hinted as going
     /// back to the lessons on a lesson opened from the list (`backToList`), else as quitting.

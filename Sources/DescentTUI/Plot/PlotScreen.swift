@@ -40,6 +40,9 @@ public protocol PlotScreen {
     /// The step shown for `step` when the simulation thins its history: the nearest kept step
     /// at or before it (`step` itself for a simulation that keeps every step).
     func keptStep(atOrBefore step: Int) -> Int
+    /// The actions only this screen handles, or all of them while it has something open that
+    /// takes the keys (the race's spec editor): the commands, or nil to go on with the shared update.
+    mutating func applyOwn(_ action: Action) -> [Command]?
 }
 
 extension PlotScreen {
@@ -52,6 +55,8 @@ extension PlotScreen {
     public subscript<T>(dynamicMember keyPath: KeyPath<PlotControls, T>) -> T { controls[keyPath: keyPath] }
 
     public var surface: Surface { setup.surface }
+
+    mutating func applyOwn(_ action: Action) -> [Command]? { nil }
 
     /// The caption at the shown step: the latest note at or before it, or nil (then the
     /// setup's description, if any, is shown).
@@ -75,6 +80,7 @@ extension PlotScreen {
     /// do nothing.
     public mutating func apply(_ action: Action) -> [Command] {
         controls.notice = nil
+        if let commands = applyOwn(action) { return commands }
         switch action {
         case .togglePlay: return togglePlay()
         case .stepForward:
@@ -234,7 +240,7 @@ extension PlotScreen {
         controls.cursor = PlotGeometry.contains(panel.box, moved) ? moved : current
     }
 
-    private mutating func select(offset: Int) {
+    mutating func select(offset: Int) {
         guard !styles.isEmpty else { return }
         var k = controls.selected
         for _ in styles.indices {

@@ -16,6 +16,8 @@ struct PlotScreenParts {
     var leaderboard: (inout CellBuffer, Rect) -> Void
     var inspector: (inout CellBuffer, Rect) -> Void
     var charts: () -> [LineChart]
+    /// The open spec editor's line, drawn in place of the status line (nil: the status line).
+    var editLine: EditLine? = nil
 }
 
 extension FrameComposer {
@@ -37,7 +39,10 @@ extension FrameComposer {
         if !layout.charts.isEmpty {
             for (rect, chart) in zip(layout.charts, parts.charts()) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
         }
-        if let rect = layout.status { statusBar(state).draw(into: &buffer, rect: rect, glyphs: glyphs) }
+        if let rect = layout.status {
+            if let line = parts.editLine { line.draw(into: &buffer, rect: rect, glyphs: glyphs) }
+            else { statusBar(state).draw(into: &buffer, rect: rect, glyphs: glyphs) }
+        }
         if controls.showsHelp { HelpOverlay.draw(state.context, page: controls.helpPage, into: &buffer, glyphs: glyphs) }
         return buffer
     }

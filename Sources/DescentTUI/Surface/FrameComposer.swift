@@ -40,7 +40,8 @@ public struct FrameComposer {
             legend: { width in legend(state, width: width) },
             leaderboard: { buffer, rect in drawLeaderboard(state, into: &buffer, rect: rect) },
             inspector: { buffer, rect in drawInspector(state, into: &buffer, rect: rect) },
-            charts: { charts(state) })
+            charts: { charts(state) },
+            editLine: state.editor?.line(glyphs: glyphs))
     }
 
     /// About this many points of a trail are drawn at most (see ``trailPoints(_:from:through:budget:)``).

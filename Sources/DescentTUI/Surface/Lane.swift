@@ -2,22 +2,19 @@ import DescentCore
 import DescentRender
 
 /// How one optimizer of the race is set up and shown: its spec and label, what a restart of it
-/// needs (its schedule, its gradient oracle, its start, the live learning rate), its colour and
-/// visibility. Its run and arrival live in the screen's ``Race``.
+/// needs (its schedule, its gradient oracle, its start), its colour and visibility. Its run
+/// (with the spec in force) and arrival live in the screen's ``Race``.
 public struct LaneStyle {
     /// The spec text it was built from (`adam(lr=0.05)`): name and hyperparameters.
     public let spec: String
-    /// The name shown in the legend and the charts: a scene's label, else the spec.
+    /// The name shown in the legend and the charts while the spec is the one it was built
+    /// from: a scene's label, else the spec.
     public let label: String
-    /// The learning rate the spec asked for.
-    let originalLearningRate: Double
     /// The learning-rate schedule η_k = η·s(k) of this lane.
     let schedule: any Schedule
     /// Makes the gradients this lane sees (the surface's exact gradient, or a scene's minibatch
     /// oracle), afresh for every run so that a restart replays the same minibatches.
     let makeOracle: () -> GradientOracle
-    /// The base learning rate now in use (changed live with `u`/`d`).
-    public internal(set) var learningRate: Double
     public let color: Color
     public internal(set) var isHidden = false
     /// The point the current run started from.
@@ -28,28 +25,24 @@ public struct LaneStyle {
     init(entry: RaceSetup.Entry, color: Color, surface: Surface, schedule: any Schedule, start: [Double]) {
         spec = entry.spec
         label = entry.label ?? entry.spec
-        originalLearningRate = entry.optimizer.learningRate
         self.schedule = entry.schedule ?? schedule
         makeOracle = entry.oracle ?? { surface.oracle }
-        learningRate = entry.optimizer.learningRate
         self.color = color
         self.start = entry.start ?? start
     }
 
-    /// The first run of `optimizer` (as configured) from ``start``, recording the optimizer's
-    /// state per step, every step of the last ``Limits/liveHistoryWindow`` kept and older ones
-    /// thinned (memory bounded however long it plays).
-    func firstRun(of optimizer: any Optimizer) -> Run {
-        Run(label: spec, spec: spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(), start: start,
-            recordsState: true, history: .window(Limits.liveHistoryWindow))
+    /// The first run of `optimizer` (as configured, from `spec`: by default the lane's own) from
+    /// ``start``, recording the optimizer's state per step, every step of the last
+    /// ``Limits/liveHistoryWindow`` kept and older ones thinned (memory bounded however long it plays).
+    func firstRun(of optimizer: any Optimizer, spec: String? = nil) -> Run {
+        Run(label: spec ?? self.spec, spec: spec ?? self.spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(),
+            start: start, recordsState: true, history: .window(Limits.liveHistoryWindow))
     }
 
-    /// `run` started again from ``start`` at ``learningRate`` (history discarded): the run's
+    /// `run` started again from ``start`` with its spec in force (history discarded): the run's
     /// optimizer is reset (a plugin's state lives elsewhere: a copied prototype would not be fresh).
     func restarted(_ run: Run) -> Run {
-        var run = run
-        run.setLearningRate(learningRate)
-        return run.restarted(from: start, oracle: makeOracle())
+        run.restarted(from: start, oracle: makeOracle())
     }
 }
 
@@ -62,11 +55,15 @@ public struct Lane {
     /// The first step whose point is within the tolerance of a known minimum, if reached so far.
     public let arrivalStep: Int?
 
-    public var spec: String { style.spec }
-    public var label: String { style.label }
+    /// The spec in force (after any live edit or `u`/`d`).
+    public var spec: String { run.spec }
+    /// The legend's name: the style's label (a scene's, else the spec) while the spec is the one
+    /// the lane was built from, else the spec in force (numbers to 6 significant digits).
+    public var label: String { run.spec == style.spec ? style.label : readableSpec(run.spec) }
     public var color: Color { style.color }
     public var isHidden: Bool { style.isHidden }
-    public var learningRate: Double { style.learningRate }
+    /// The base learning rate in force.
+    public var learningRate: Double { run.optimizer.learningRate }
     public var start: [Double] { style.start }
 
     /// The entry of the run's history shown at `step`: the last kept step not after it (a

@@ -62,13 +62,18 @@ public struct RaceSetup {
     public var speedIndex = PlaybackSpeed.defaultIndex
     /// A notice shown in the status line at first (e.g. what of a scene is not shown), or nil.
     public var notice: String?
+    /// What the live editor (`e`, `E`, `a`) builds specs with: the registry the race's specs
+    /// came from (with a scene's rules), and the seed of optimizer randomness.
+    public var registry: Registry
+    public var optimizerSeed: UInt64 = 0
     /// A cloud scene's random-init saddle escape, not yet advanced: one cloud of runs per entry
     /// (in the entries' order), shown by the cloud screen (``CloudState``); nil for a race.
     public var cloud: Cloud?
 
     /// A setup showing `view` (default: the surface's own view box).
     init(surface: Surface, start: [Double], entries: [Entry], schedule: any Schedule = ConstantSchedule(),
-                steps: Int, tolerance: Double, layout: PlotLayoutMode = .overlay, view: ViewBox? = nil) {
+         steps: Int, tolerance: Double, layout: PlotLayoutMode = .overlay, view: ViewBox? = nil, registry: Registry) {
+        self.registry = registry
         self.view = view ?? surface.viewBox
         self.surface = surface
         self.start = start

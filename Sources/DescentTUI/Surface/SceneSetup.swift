@@ -25,7 +25,8 @@ extension RaceSetup {
         let start = scene.cloud?.starts.center ?? scene.start
         self.init(surface: surface.surface, start: start, entries: entries,
                   schedule: try scene.makeSchedule(registry: registry), steps: scene.steps, tolerance: scene.tolerance,
-                  layout: PlotLayoutMode(rawValue: scene.layout.rawValue) ?? .overlay, view: scene.view)
+                  layout: PlotLayoutMode(rawValue: scene.layout.rawValue) ?? .overlay, view: scene.view, registry: registry)
+        optimizerSeed = scene.optimizerSeed
         title = scene.title.isEmpty ? nil : scene.title
         description = scene.description.isEmpty ? nil : scene.description
         notes = scene.notes.sorted { $0.step < $1.step }

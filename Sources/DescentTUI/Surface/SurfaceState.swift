@@ -17,25 +17,34 @@ public struct SurfaceState: PlotScreen {
     public internal(set) var start: [Double]
     /// The optimizers' runs, stepped in lockstep, with their arrivals (the leaderboard).
     public internal(set) var race: Race
-    /// Per optimizer, how it is set up and shown (colour, visibility, live learning rate, start).
+    /// Per optimizer, how it is set up and shown (colour, visibility, start).
     public var styles: [LaneStyle]
     public var controls: PlotControls
+    /// The spec editor while open (`e`, `E`, `a`): keys go to it (the ``KeyContext/editor`` context).
+    public internal(set) var editor: SpecEditor?
 
     /// The state at step 0 of `setup` on a `width` × `height` screen, paused.
     public init(setup: RaceSetup, width: Int = 80, height: Int = 24) {
         self.setup = setup
         start = setup.start
         controls = PlotControls(setup: setup, width: width, height: height)
-        styles = setup.entries.enumerated().map { k, entry in
-            LaneStyle(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
-                      start: setup.start)
-        }
-        race = Race(surface: setup.surface, runs: zip(styles, setup.entries).map { $0.firstRun(of: $1.optimizer) },
-                    tolerance: setup.tolerance)
+        (styles, race) = Self.lanes(of: setup)
         computeAhead()
     }
 
-    public var context: KeyContext { .surface }
+    /// The styles and fresh runs of `setup`'s optimizers, as at the start.
+    static func lanes(of setup: RaceSetup) -> ([LaneStyle], Race) {
+        let styles = setup.entries.enumerated().map { k, entry in
+            LaneStyle(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
+                      start: setup.start)
+        }
+        let race = Race(surface: setup.surface, runs: zip(styles, setup.entries).map { $0.firstRun(of: $1.optimizer) },
+                        tolerance: setup.tolerance)
+        return (styles, race)
+    }
+
+    /// The race's keymap context (the editor's while it is open).
+    public var context: KeyContext { editor != nil ? .editor : .surface }
 
     /// Every optimizer as shown: its style with its run and arrival from the race.
     public var lanes: [Lane] {
@@ -50,7 +59,7 @@ public struct SurfaceState: PlotScreen {
         lanes.enumerated().lazy.compactMap { k, lane in lane.failure(by: self.controls.step).map { "\(k + 1) \(lane.label) \($0)" } }.first
     }
 
-    /// Restarts run `k` from its style's start and learning rate (history and arrival discarded),
+    /// Restarts run `k` from its style's start with its spec in force (history and arrival discarded),
     /// computed to the step after the shown one.
     mutating func restart(_ k: Int) {
         race.restart(run: k, with: styles[k].restarted(race.runs[k]))

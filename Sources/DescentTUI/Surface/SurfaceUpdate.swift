@@ -3,7 +3,8 @@ import DescentRender
 
 /// What the race does for the shared plot-screen update (``PlotScreen``): Enter and clicks
 /// restart every run there, `u`/`d` change the selected run's learning rate and restart it,
-/// `r` restarts every run from the setup's starts and rates.
+/// `r` brings back the setup's optimizers from their starts; the spec editor's keys
+/// (``SurfaceState/applyOwn(_:)``, in SurfaceEditing.swift).
 extension SurfaceState {
     /// The learning-rate factor of one `u`/`d` press.
     static let learningRateFactor = 1.5
@@ -14,24 +15,27 @@ extension SurfaceState {
         restartAll(from: [point.x, point.y])
     }
 
+    /// `u`/`d`: the selected optimizer's spec with `lr` × or ÷ 1.5, restarted (the legend shows
+    /// the spec in force).
     public mutating func scaleLearningRate(up: Bool) {
         let selected = controls.selected
         guard styles.indices.contains(selected) else { return }
-        let old = styles[selected].learningRate
+        let old = race.runs[selected].optimizer.learningRate
         let lr = up ? old * Self.learningRateFactor : old / Self.learningRateFactor
-        guard lr.isFinite, lr > 0 else { return }
-        styles[selected].learningRate = lr
-        restart(selected)
+        guard lr.isFinite, lr > 0, let spec = try? specSetting(race.runs[selected].spec, "lr", to: lr) else { return }
+        if let problem = replaceSelected(with: spec, restart: true) {
+            controls.notice = problem
+            return
+        }
         controls.notice = "\(styles[selected].label): lr \(NumberFormat.compact(old)) → \(NumberFormat.compact(lr)), restarted"
     }
 
+    /// `r`: the setup's optimizers (as they were: the added ones go, the removed ones come back)
+    /// from their starts.
     public mutating func resetSimulation() {
         start = setup.start
-        for k in styles.indices {
-            styles[k].start = setup.entries[k].start ?? setup.start
-            styles[k].learningRate = styles[k].originalLearningRate
-            restart(k)
-        }
+        (styles, race) = Self.lanes(of: setup)
+        controls.selected = min(controls.selected, styles.count - 1)
         computeAhead()
     }
 

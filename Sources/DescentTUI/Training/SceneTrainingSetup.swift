@@ -11,7 +11,8 @@ extension TrainingSetup {
         guard let training = scene.training else { return nil }
         self.init(trainers: try scene.makeTrainers(registry: registry),
                   colors: training.optimizers.map { $0.color.map(Color.init(scene:)) },
-                  evaluateEvery: training.evaluateEvery, epochs: training.epochs)
+                  evaluateEvery: training.evaluateEvery, epochs: training.epochs, registry: scene.extending(registry))
+        specs = training.optimizers.map(\.spec)
         title = scene.title
         description = scene.description
         notes = training.notes.map { TrainingNote(epoch: $0.epoch, text: $0.text, pause: $0.pause) }

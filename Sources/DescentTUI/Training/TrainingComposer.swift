@@ -44,7 +44,8 @@ public struct TrainingComposer {
                                                  bodies: (state.setup.notes.map(\.text) + [state.setup.description ?? ""]).map(text))
         drawPanels(state, into: &buffer, rect: panels)
         if let caption { drawCaption(state, into: &buffer, rect: caption) }
-        status(state).draw(into: &buffer, rect: parts[2], glyphs: glyphs)
+        if let editor = state.editor { editor.line(glyphs: glyphs).draw(into: &buffer, rect: parts[2], glyphs: glyphs) }
+        else { status(state).draw(into: &buffer, rect: parts[2], glyphs: glyphs) }
         if state.showsHelp { HelpOverlay.draw(.training, page: state.helpPage, into: &buffer, glyphs: glyphs) }
         return buffer
     }
@@ -74,7 +75,7 @@ public struct TrainingComposer {
 
     func color(_ state: TrainingState, _ index: Int) -> Color {
         guard hasColors else { return .default }
-        return state.setup.colors.indices.contains(index) ? state.setup.colors[index] ?? Palette.okabeIto[index] : Palette.okabeIto[index]
+        return state.colors[index]
     }
 
     /// `text` as the glyph set can show it (ASCII spellings without Unicode).

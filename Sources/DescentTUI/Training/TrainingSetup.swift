@@ -18,13 +18,22 @@ public struct TrainingSetup {
     /// Captions by epoch, sorted: the latest at or before the completed epochs is shown, and
     /// playback pauses on reaching those with `pause`.
     public var notes: [TrainingNote] = []
-    /// The seed of the data, θ₀ and the minibatch order, shown in the status line.
+    /// The seed of the data, θ₀ and the minibatch order, shown in the status line (and the
+    /// seed the live editor builds optimizers with).
     public var seed: UInt64?
+    /// Per trainer, the spec it was built from (the live editor starts from it; default: the
+    /// trainers' labels, which are the specs unless a scene named them).
+    public var specs: [String]
+    /// What the live editor (`e`, `E`, `a`) builds specs with: the registry the trainers' specs
+    /// came from (with a scene's rules).
+    public var registry: Registry
 
     /// A setup of `trainers` evaluated every `evaluateEvery` steps (default:
     /// ``defaultEvaluateEvery(_:)``).
-    public init(trainers: [Trainer], colors: [Color?] = [], evaluateEvery: Int? = nil, epochs: Int? = nil) {
+    public init(trainers: [Trainer], colors: [Color?] = [], evaluateEvery: Int? = nil, epochs: Int? = nil, registry: Registry) {
         self.trainers = trainers
+        specs = trainers.map(\.label)
+        self.registry = registry
         self.colors = colors
         self.evaluateEvery = max(1, evaluateEvery ?? Self.defaultEvaluateEvery(trainers))
         self.epochs = epochs

@@ -1,4 +1,5 @@
 import DescentCore
+import DescentRender
 
 /// The panels of the training view that `v` cycles through.
 public enum TrainingPanel: String, Sendable, CaseIterable {
@@ -47,11 +48,11 @@ public struct TrainingState {
     public static let walkInterval = 2.0
 
     public let setup: TrainingSetup
-    public private(set) var trainers: [Trainer]
+    public internal(set) var trainers: [Trainer]
     /// Per trainer, its points in order (the first at step 0); a diverged trainer's list stops.
     /// The points are every ``pointStride``-th evaluation (evenly spaced, as the charts draw
     /// them), then the latest evaluation if it falls between.
-    public private(set) var history: [[TrainingPoint]]
+    public internal(set) var history: [[TrainingPoint]]
     /// Evaluations per kept point: 1, doubled (every other point dropped) each time a trainer's
     /// points pass ``pointLimit``, so the view runs for hours in bounded memory.
     public private(set) var pointStride = 1
@@ -59,9 +60,9 @@ public struct TrainingState {
     public var evaluateEvery: Int { setup.evaluateEvery }
     /// Steps every trainer takes per frame while playing, 1…``maximumStepsPerFrame``.
     public private(set) var stepsPerFrame: Int
-    public private(set) var isPlaying = false
+    public internal(set) var isPlaying = false
     /// The trainer `u`, `d`, `b`, `B` act on and whose decision boundary is drawn.
-    public private(set) var selected = 0
+    public internal(set) var selected = 0
     public private(set) var panel = TrainingPanel.curves
     /// One large decision boundary (the selected optimizer's) or every optimizer's, small.
     public private(set) var boundaryLayout = BoundaryLayout.selected
@@ -84,6 +85,13 @@ public struct TrainingState {
     public private(set) var step = 0
     /// Playback pauses when ``epoch`` reaches this (nil: never).
     public private(set) var epochHorizon: Int?
+    /// Per trainer, the spec in force (the live editor's `e` starts from it; `u`/`d` rewrite its lr).
+    public internal(set) var specs: [String]
+    /// Per trainer, its colour (a scene's, else the palette's; an added trainer takes the first
+    /// colour no other has).
+    public internal(set) var colors: [Color]
+    /// The spec editor while open (`e`, `E`, `a`): keys go to it (the ``KeyContext/editor`` context).
+    public internal(set) var editor: SpecEditor?
     /// A one-off message for the status line (cleared by the next action but frames).
     public internal(set) var notice: String?
 
@@ -101,6 +109,8 @@ public struct TrainingState {
         epochHorizon = setup.epochs
         history = setup.trainers.map { [TrainingPoint($0, since: 0)] }
         boundaryParameters = setup.trainers.map(\.parameters)
+        specs = setup.trainers.indices.map { setup.specs.indices.contains($0) ? setup.specs[$0] : setup.trainers[$0].label }
+        colors = setup.trainers.indices.map { i in (setup.colors.indices.contains(i) ? setup.colors[i] : nil) ?? Palette.okabeIto[i] }
     }
 
     /// Epochs completed by every active trainer: the fewest among them (trainers with larger
@@ -128,6 +138,10 @@ public struct TrainingState {
 
     private mutating func applyAction(_ action: Action) -> [Command] {
         notice = nil
+        if editor != nil {
+            editorAction(action)
+            return action == .quit ? [.quit] : []
+        }
         switch action {
         case .togglePlay: return togglePlay()
         case .stepForward:
@@ -138,6 +152,9 @@ public struct TrainingState {
         case let .scaleLearningRate(up): scaleSelectedLearningRate(by: up ? Self.learningRateFactor : 1 / Self.learningRateFactor)
         case let .scaleBatch(up): scaleSelectedBatch(up: up)
         case .selectNext: if !trainers.isEmpty { selected = (selected + 1) % trainers.count }
+        case let .editSpec(restart): openEditor(restart: restart)
+        case .addOptimizer: openAdder()
+        case .removeOptimizer: removeSelected()
         case .nextPanel:
             let panels = self.panels
             panel = panels[((panels.firstIndex(of: panel) ?? 0) + 1) % panels.count]
@@ -179,14 +196,14 @@ public struct TrainingState {
 
     /// Takes θ_t of every trainer as the parameters whose decision regions are drawn (sharing
     /// the arrays' storage: nothing is copied unless a trainer steps on).
-    private mutating func snapshotBoundaries() {
+    mutating func snapshotBoundaries() {
         sinceBoundarySnapshot = 0
         boundaryParameters = trainers.map(\.parameters)
     }
 
     /// Records trainer `i`'s evaluation now: replaces the latest point if it fell between the
     /// kept ones, appends, and halves the kept points when they pass ``pointLimit``.
-    private mutating func record(trainer i: Int) {
+    mutating func record(trainer i: Int) {
         let spacing = evaluateEvery * pointStride
         if let last = history[i].last, last.step % spacing != 0, history[i].count > 1 { history[i].removeLast() }
         history[i].append(TrainingPoint(trainers[i], since: history[i].last?.step ?? 0))
@@ -216,9 +233,13 @@ public struct TrainingState {
         return resumeCommands
     }
 
+    /// η ← η·factor from the next step on; the spec in force (and the legend) says so.
     private mutating func scaleSelectedLearningRate(by factor: Double) {
         guard trainers.indices.contains(selected) else { return }
-        trainers[selected].learningRate *= factor
+        let lr = trainers[selected].learningRate * factor
+        guard lr.isFinite, lr > 0 else { return }
+        trainers[selected].learningRate = lr
+        if let spec = try? specSetting(specs[selected], "lr", to: lr) { respecify(selected, spec) }
     }
 
     /// B ← 2B or ⌈B/2⌉ within 1…n (n: the training set; B = n is gradient descent).
