@@ -119,7 +119,7 @@ private func legendFraction(_ state: CloudState, lane k: Int) throws -> Double {
     state.seek(toStep: 10)
     _ = state.apply(.scaleLearningRate(up: true))
     #expect(state.notice?.contains("u/d") == true)
-    #expect(state.styles[0].learningRate == 0.05)
+    #expect(state.cloud.clouds[0].runs.allSatisfy { $0.optimizer.learningRate == 0.05 })
     _ = state.apply(.moveCursor(dx: 1, dy: 0))
     _ = state.apply(.startAtCursor)
     #expect(state.notice?.contains("Enter") == true)

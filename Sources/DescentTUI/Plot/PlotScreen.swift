@@ -56,7 +56,7 @@ extension PlotScreen {
 
     public var surface: Surface { setup.surface }
 
-    mutating func applyOwn(_ action: Action) -> [Command]? { nil }
+    public mutating func applyOwn(_ action: Action) -> [Command]? { nil }
 
     /// The caption at the shown step: the latest note at or before it, or nil (then the
     /// setup's description, if any, is shown).

@@ -8,7 +8,7 @@ import DescentRender
 /// registry (rules and plugins included) and checked like the command line's.
 extension SurfaceState: LiveSpecEditing {
     /// The editor's keys while it is open (every action goes to it), and `e`, `E`, `a`, `x`.
-    mutating func applyOwn(_ action: Action) -> [Command]? {
+    public mutating func applyOwn(_ action: Action) -> [Command]? {
         if editor != nil {
             editorAction(action)
             return action == .quit ? [.quit] : []
