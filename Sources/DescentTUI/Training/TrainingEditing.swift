@@ -43,7 +43,6 @@ extension TrainingState: LiveSpecEditing {
             }
         }
         respecify(k, configured.spec)
-        snapshotBoundaries()
         return nil
     }
 
@@ -62,7 +61,6 @@ extension TrainingState: LiveSpecEditing {
                       ?? Palette.okabeIto[colors.count])
         selected = trainers.count - 1
         catchUp(selected)
-        snapshotBoundaries()
         notice = "added \(configured.spec), from θ₀"
         return nil
     }
@@ -79,7 +77,6 @@ extension TrainingState: LiveSpecEditing {
         specs.remove(at: selected)
         colors.remove(at: selected)
         selected = min(selected, trainers.count - 1)
-        snapshotBoundaries()
     }
 
     /// Trainer `k`'s spec in force is `spec`; the legend shows it (numbers to 6 significant digits).

@@ -196,7 +196,7 @@ public struct TrainingState {
 
     /// Takes θ_t of every trainer as the parameters whose decision regions are drawn (sharing
     /// the arrays' storage: nothing is copied unless a trainer steps on).
-    mutating func snapshotBoundaries() {
+    private mutating func snapshotBoundaries() {
         sinceBoundarySnapshot = 0
         boundaryParameters = trainers.map(\.parameters)
     }
