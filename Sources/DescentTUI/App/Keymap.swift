@@ -119,10 +119,8 @@ public enum Keymap {
                    action: .scaleLearningRate(up: true)),
         KeyBinding(race, "d <", "selected: learning rate ÷ 1.5 (restarts it)", keys: [character("d"), character("<")],
                    action: .scaleLearningRate(up: false)),
-        KeyBinding([.surface, .training], "e E", "edit the selected spec: from the shown step / restarted", mappings: [
+        KeyBinding([.surface, .training], "e E a x", "edit the selected spec (from here / restart), add, remove", mappings: [
             .init(key: character("e"), action: .editSpec(restart: false)), .init(key: character("E"), action: .editSpec(restart: true)),
-        ]),
-        KeyBinding([.surface, .training], "a x", "add an optimizer (type a spec) / remove the selected one", mappings: [
             .init(key: character("a"), action: .addOptimizer), .init(key: character("x"), action: .removeOptimizer),
         ]),
         KeyBinding(race, "1–9", "hide / show optimizer n",
