@@ -18,11 +18,11 @@ extension Scene {
     }
 
     /// The trainers of the training race, all from the same θ₀ on the same minibatch order
-    /// (``TrainingRecipe/makeTrainers(_:problem:walk:)``), measuring a segment profile every
-    /// `walkEvery` steps; [] without a training race.
+    /// (``TrainingRecipe/makeTrainers(_:problem:walk:)``), taking the walk measurements the
+    /// training race asks for; [] without a training race.
     public func makeTrainers(registry: Registry) throws(SpecError) -> [Trainer] {
         guard let training else { return [] }
         return training.recipe.makeTrainers(try makeTrainingEntries(registry: registry), problem: training.problem,
-                                            walk: WalkSettings(every: training.walkEvery))
+                                            walk: training.walk)
     }
 }

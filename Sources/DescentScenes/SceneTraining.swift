@@ -17,13 +17,15 @@ public struct SceneTraining: Sendable {
     public var recipe: TrainingRecipe
     /// `recipe.makeProblem()`.
     public var problem: TrainingProblem
-    /// Where playback pauses: after this many epochs.
-    public var epochs: Int
+    /// Where playback pauses: after this many epochs (nil: it plays on, as a training race
+    /// from the command line does).
+    public var epochs: Int?
     /// Steps between full evaluations of the training and validation sets, or nil for the
     /// viewer's default.
     public var evaluateEvery: Int?
-    /// K: a segment profile and the sharpness every K steps ("A Walk with SGD"); 0 turns them off.
-    public var walkEvery: Int
+    /// The "Walk with SGD" measurements: a segment profile and the sharpness every
+    /// `walk.every` steps (0 turns them off).
+    public var walk: WalkSettings
     public var optimizers: [SceneTrainingOptimizer]
     /// Captions, sorted by epoch.
     public var notes: [SceneTrainingNote]

@@ -46,7 +46,7 @@ extension SceneValidator {
         checkTrainingBudget(epochs: epochs, trainingSetSize: trainingSetSize, batchSizes: optimizers.map { $0.batchSize ?? recipe.batchSize })
         return SceneTraining(
             dataset: built.dataset, recipe: recipe, problem: built.problem, epochs: epochs, evaluateEvery: evaluateEvery,
-            walkEvery: walkEvery, optimizers: optimizers,
+            walk: WalkSettings(every: walkEvery), optimizers: optimizers,
             notes: notes.map { SceneTrainingNote(epoch: $0.at, text: $0.text, pause: $0.pause) })
     }
 

@@ -31,32 +31,34 @@ struct TrainingRaceOptions: ParsableArguments {
         "sgd(lr=0.1)", "momentum(lr=0.05)", "nesterov(lr=0.05)", "adagrad(lr=0.05)", "rmsprop(lr=0.003)", "adam(lr=0.01)",
     ]
 
-    /// The training race of `race`: a scene's `[training]` table when it has one; otherwise the
-    /// race's optimizers (their chain specs, labels and colours; for the default race
-    /// ``defaultSpecs``) training the net of the flags, seeded with `seed`.
-    func makeSetup(race: RaceSetup?, scene: Scene?, isDefaultRace: Bool, schedule: String?, seed: UInt64,
-                   registry: Registry) throws -> TrainingSetup {
-        if let scene {
-            do {
-                if let setup = try TrainingSetup(scene: scene, registry: registry) { return setup }
-            } catch {
-                throw CommandError("scene \(scene.file): \(error.message)")
+    /// The training race of `scene` when it has none of its own (a race from the command line,
+    /// or a scene file without `[training]`): the scene's optimizers (their chain specs, labels
+    /// and colours; for the default race ``defaultSpecs``) training the net of the flags with
+    /// the scene's schedule, seeded with the scene's seed; playback does not pause at an epoch.
+    func training(for scene: Scene, isDefaultRace: Bool, registry: Registry) throws -> SceneTraining {
+        let optimizers = isDefaultRace
+            ? Self.defaultSpecs.map { SceneTrainingOptimizer(spec: $0, label: $0, color: nil, schedule: scene.schedule) }
+            : scene.optimizers.indices.map {
+                SceneTrainingOptimizer(spec: scene.chainSpec($0), label: scene.optimizers[$0].label, color: scene.optimizers[$0].color,
+                                       schedule: scene.schedule)
             }
-        }
-        let (recipe, problem) = try net.makeProblem(seed: seed)
-        let schedule = try resolvedSchedule(schedule, registry: registry)
-        let sources: [(spec: String, label: String?, color: Color?)] = isDefaultRace
-            ? Self.defaultSpecs.map { ($0, nil, nil) }
-            : (race?.entries ?? []).map { ($0.spec, $0.label, $0.color) }
-        let entries = try sources.map { source in
-            let configured = try configuredOptimizer(source.spec, seed: seed, registry: registry, schedule: schedule)
-            return TrainingRecipe.Entry(label: source.label ?? configured.spec, optimizer: configured.optimizer, schedule: schedule)
-        }
-        var setup = TrainingSetup(trainers: recipe.makeTrainers(entries, problem: problem, walk: view.walk),
-                                  colors: sources.map(\.color), evaluateEvery: view.evaluateEvery, registry: registry)
-        setup.specs = sources.map(\.spec)
-        setup.seed = seed
-        setup.title = race?.title
+        return try net.training(optimizers, seed: scene.seed, view: view, registry: registry)
+    }
+
+    /// The training view of `scene` (its `[training]` table, else ``training(for:isDefaultRace:registry:)``
+    /// fills it in): the one way a training view is built, whatever the scene came from. A spec
+    /// the registry refuses throws its ``SpecError``.
+    func setup(for scene: inout Scene, isDefaultRace: Bool, registry: Registry) throws -> TrainingSetup {
+        if scene.training == nil { scene.training = try training(for: scene, isDefaultRace: isDefaultRace, registry: registry) }
+        return try scene.trainingSetup(registry: registry)
+    }
+}
+
+extension Scene {
+    /// The training view of the scene's training race; a spec the registry refuses (or a scene
+    /// without a training race) throws a ``SpecError``.
+    func trainingSetup(registry: Registry) throws(SpecError) -> TrainingSetup {
+        guard let setup = try TrainingSetup(scene: self, registry: registry) else { throw SpecError("\(file) has no training race") }
         return setup
     }
 }
@@ -76,8 +78,12 @@ extension DisplayOptions {
         } catch {
             throw CommandError(error.message)
         }
-        let setup = try training.makeSetup(race: race, scene: nil, isDefaultRace: specs.isEmpty, schedule: simulation.schedule,
-                                           seed: simulation.seed, registry: registry)
+        let setup: TrainingSetup
+        do {
+            setup = try training.setup(for: &scene, isDefaultRace: specs.isEmpty, registry: registry)
+        } catch let error as SpecError {
+            throw CommandError(error.message)
+        }
         return PlayContent(scene: scene, race: race, training: setup)
     }
 
@@ -116,8 +122,7 @@ extension DisplayOptions {
         let registry = scene.extending(registry)
         do {
             let race = try RaceSetup(scene: scene, registry: registry)
-            let setup = try training.makeSetup(race: race, scene: scene, isDefaultRace: false, schedule: scene.schedule,
-                                               seed: scene.seed, registry: registry)
+            let setup = try training.setup(for: &scene, isDefaultRace: false, registry: registry)
             return PlayContent(scene: scene, race: race, training: setup)
         } catch let error as SpecError {
             throw CommandError("scene \(path): \(error.message)")

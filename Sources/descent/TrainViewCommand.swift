@@ -1,6 +1,7 @@
 import ArgumentParser
 import DescentCore
 import DescentRender
+import DescentScenes
 import DescentTUI
 import Foundation
 
@@ -39,9 +40,17 @@ struct TrainViewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (_, trainers, registry) = try training.makeTrainers(walk: view.walk)
-        var setup = TrainingSetup(trainers: trainers, evaluateEvery: view.evaluateEvery, registry: registry)
-        setup.seed = training.seed
+        let registry = try training.extensions.registry()
+        let optimizers = training.specs.map { SceneTrainingOptimizer(spec: $0, label: $0, color: nil, schedule: training.schedule) }
+        let scene = Scene(file: "(command line)", title: "",
+                          training: try training.data.training(optimizers, seed: training.seed, view: view, registry: registry),
+                          seed: training.seed)
+        let setup: TrainingSetup
+        do {
+            setup = try scene.trainingSetup(registry: registry)
+        } catch {
+            throw CommandError(error.message)
+        }
         let terminal = try startInteractiveTerminal(for: "descent train-view", alternatives: "'descent train'")
         defer { terminal.stop() }
         let view = AppView(glyphs: Glyphs.select(ascii: ascii || !terminal.supportsUnicode), hasColors: terminal.colorDepth != .none)

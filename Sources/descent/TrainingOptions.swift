@@ -134,10 +134,10 @@ struct TrainingOptions: ParsableArguments {
 
     var specs: [String] { optimizerOptions + optimizers }
 
-    /// The problem and one trainer per spec (taking the `walk` measurements), all from the same
+    /// The problem and one trainer per spec (without the walk measurements), all from the same
     /// θ₀ (drawn with seed + 1) on the same minibatch order (seed + 2); the data are generated
     /// and split with seed.
-    func makeTrainers(walk: WalkSettings = .off) throws -> (problem: TrainingProblem, trainers: [Trainer], registry: Registry) {
+    func makeTrainers() throws -> (problem: TrainingProblem, trainers: [Trainer]) {
         let registry = try extensions.registry()
         let (recipe, problem) = try data.makeProblem(seed: seed)
         let schedule = try resolvedSchedule(schedule, registry: registry)
@@ -145,6 +145,27 @@ struct TrainingOptions: ParsableArguments {
             let configured = try configuredOptimizer(spec, seed: seed, registry: registry, schedule: schedule)
             return TrainingRecipe.Entry(label: configured.spec, optimizer: configured.optimizer, schedule: schedule)
         }
-        return (problem, recipe.makeTrainers(entries, problem: problem, walk: walk), registry)
+        return (problem, recipe.makeTrainers(entries, problem: problem, walk: .off))
+    }
+}
+
+extension NetOptions {
+    /// A training race of `optimizers` on the net and data of these flags, seeded with `seed`,
+    /// as a scene's `[training]` holds it (no epoch pause, no captions). Each spec is checked
+    /// here with its schedule, so an error names the spec as given; the specs are kept in their
+    /// canonical form (labels that were the spec as given become the canonical spec).
+    func training(_ optimizers: [SceneTrainingOptimizer], seed: UInt64, view: TrainingViewOptions,
+                  registry: Registry) throws -> SceneTraining {
+        let (recipe, problem) = try makeProblem(seed: seed)
+        let checked = try optimizers.map { optimizer in
+            let schedule = try resolvedSchedule(optimizer.schedule, registry: registry)
+            let spec = try configuredOptimizer(optimizer.spec, seed: seed, registry: registry, schedule: schedule).spec
+            var canonical = optimizer
+            canonical.spec = spec
+            if optimizer.label == optimizer.spec { canonical.label = spec }
+            return canonical
+        }
+        return SceneTraining(dataset: datasetName, recipe: recipe, problem: problem, epochs: nil,
+                             evaluateEvery: view.evaluateEvery, walk: view.walk, optimizers: checked)
     }
 }

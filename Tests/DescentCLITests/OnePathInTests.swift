@@ -28,12 +28,15 @@ private let sameRace = """
     spec = "noisy_sgd(lr=0.0005)"
     """
 
-@Test(arguments: ["overlay", "grid"])
-func theSameRaceAsFlagsAndAsASceneFileRendersTheSameFrame(layout: String) throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-same-\(getpid())-\(layout).toml")
+/// The surface race in overlay and grid layout, and the training view the same race trains
+/// (the scene has no `[training]`, so its optimizers train the net of the flags).
+@Test(arguments: [("overlay", "surface"), ("grid", "surface"), ("overlay", "training")])
+func theSameRaceAsFlagsAndAsASceneFileRendersTheSameFrame(layout: String, view: String) throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("descent-same-\(getpid())-\(layout)-\(view).toml")
     try sameRace.replacingOccurrences(of: "LAYOUT", with: layout).write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    let frame = ["render", "--size", "120x40", "--color", "truecolor", "--at", "60"]
+    let frame = ["render", "--size", "120x40", "--color", "truecolor", "--at", "60", "--view", view]
+        + (view == "training" ? ["--dataset", "circles", "--net", "2-8-2", "--batch", "16"] : [])
     let flags = ["--title", "Same race", "--description", "Adam, momentum and noisy SGD on Rosenbrock's valley.", "--surface", "rosenbrock", "--start", "-1.5,2", "--steps", "120", "--tol", "0.05",
                  "--seed", "3", "--schedule", "cosine(t_max=100)", "adam(lr=0.05)", "momentum(lr=0.0005)", "noisy_sgd(lr=0.0005)"]
         + (layout == "grid" ? ["--grid"] : [])
@@ -43,6 +46,7 @@ func theSameRaceAsFlagsAndAsASceneFileRendersTheSameFrame(layout: String) throws
     #expect(fromFile.status == 0, "\(fromFile.stderr)")
     #expect(fromFlags.stdout.contains("Same race"))
     #expect(fromFlags.stdout.contains("seed 3"), "a race with a random optimizer shows its seed, from flags too")
+    if view == "training" { #expect(fromFlags.stdout.contains("noisy_sgd(lr=0.0005)") && fromFlags.stdout.contains("validation")) }
     #expect(fromFlags.stdout == fromFile.stdout)
 }
 

@@ -76,8 +76,9 @@ import Testing
 
     private func trainRace(_ scene: Scene, file: String) throws {
         let training = try #require(scene.training)
-        #expect(!training.notes.isEmpty && training.notes.allSatisfy { $0.epoch <= training.epochs })
-        let epochs = Self.trainedPrefix[file] ?? training.epochs
+        let sceneEpochs = try #require(training.epochs, "a scene's training race pauses after its epochs")
+        #expect(!training.notes.isEmpty && training.notes.allSatisfy { $0.epoch <= sceneEpochs })
+        let epochs = Self.trainedPrefix[file] ?? sceneEpochs
         let trained = try TrainedScene(scene, epochs: epochs)
         #expect(trained.trainers.map(\.label) == training.optimizers.map(\.label))
         #expect(trained.epoch == epochs)

@@ -90,7 +90,7 @@ struct TrainedScene {
         trainers = try scene.makeTrainers(registry: .builtin)
         evaluations = [trainers.map { $0.evaluate() }]
         stepLengths = trainers.map { _ in [] }
-        train(epochs: epochs ?? training.epochs)
+        train(epochs: try #require(epochs ?? training.epochs, "epochs, or a scene that has them"))
     }
 
     /// Epochs completed by every active trainer.

@@ -50,7 +50,7 @@ import Testing
         #expect(training.recipe.seed == 7, "run.seed")
         #expect(training.problem.data.train.count == 800 && training.problem.data.validation.count == 200)
         #expect(training.recipe.batchSize == 800, "full: the whole training set")
-        #expect(training.epochs == 3 && training.evaluateEvery == nil && training.walkEvery == 0)
+        #expect(training.epochs == 3 && training.evaluateEvery == nil && training.walk == WalkSettings(every: 0))
         #expect(training.optimizers == [
             SceneTrainingOptimizer(spec: "sgd(lr=0.1)", label: "sgd(lr=0.1)", color: nil, schedule: nil, batchSize: nil),
             SceneTrainingOptimizer(spec: "noise(sigma=0.01) | sgd(lr=0.1)", label: "noisy", color: SceneColor("blue"),
@@ -80,7 +80,7 @@ import Testing
         #expect(training.recipe.validationFraction == 0.5 && training.problem.data.train.count == 150)
         #expect(training.recipe.net == (try MLP(widths: [2, 8, 1], activation: .relu)))
         #expect(training.recipe.loss == .binaryCrossEntropy && training.recipe.initialization == .glorot)
-        #expect(training.evaluateEvery == 5 && training.walkEvery == 7)
+        #expect(training.evaluateEvery == 5 && training.walk == WalkSettings(every: 7))
         #expect(training.recipe.seed == 11 && scene.seed == 7, "training.seed wins over run.seed")
         #expect(try scene.makeTrainers(registry: .builtin).allSatisfy { $0.walkSettings == WalkSettings(every: 7) })
     }

@@ -13,8 +13,8 @@ extension TrainingSetup {
                   colors: training.optimizers.map { $0.color.map(Color.init(scene:)) },
                   evaluateEvery: training.evaluateEvery, epochs: training.epochs, registry: scene.extending(registry))
         specs = training.optimizers.map(\.spec)
-        title = scene.title
-        description = scene.description
+        title = scene.title.isEmpty ? nil : scene.title
+        description = scene.description.isEmpty ? nil : scene.description
         notes = training.notes.map { TrainingNote(epoch: $0.epoch, text: $0.text, pause: $0.pause) }
         seed = training.recipe.seed
     }
