@@ -30,6 +30,23 @@ import Testing
         #expect(race.status == 0 && race.stdout.contains("heavy(lr=0.001)"), "\(race.stderr)")
     }
 
+    /// A plugin that asks for an extra gradient (`{"op":"eval"}`) before it answers: SAM written
+    /// as a plugin follows the built-in `sam`, with momentum too.
+    @Test(arguments: ["(lr=0.002, rho=0.05)", "(lr=0.001, rho=0.1, momentum=0.5)"])
+    func aPluginsEvalRequestsAreAnswered(arguments: String) throws {
+        let sam = "p=python3 " + Self.root.appendingPathComponent("Tests/DescentCLITests/Plugins/sam.py").path
+        let plugin = try DescentProcess.run(["trace", "--surface", "beale", "--start", "1,1.5", "--steps", "200", "--plugin", sam,
+                                             "--optimizer", "p" + arguments])
+        #expect(plugin.status == 0, "\(plugin.stderr)")
+        let builtin = try DescentProcess.run(["trace", "--surface", "beale", "--start", "1,1.5", "--steps", "200",
+                                              "--optimizer", "sam" + arguments])
+        let a = try Self.trajectory(plugin), b = try Self.trajectory(builtin)
+        #expect(a.count == 201 && a.count == b.count)
+        for (p, q) in zip(a, b) {
+            for (u, v) in zip(p, q) { #expect(abs(u - v) <= 1e-9 * max(abs(v), 1e-12), "\(p) vs \(q)") }
+        }
+    }
+
     @Test func listShowsThePluginSchema() throws {
         let list = try DescentProcess.run(["list", "optimizers", "--plugin", Self.momentum])
         #expect(list.status == 0, "\(list.stderr)")
