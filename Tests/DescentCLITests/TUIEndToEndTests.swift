@@ -199,6 +199,10 @@ private struct PlaySession {
     func cleanUp() { try? FileManager.default.removeItem(at: scratch) }
 }
 
+/// The repository's `scenes/` folder, which the lesson-list journeys open.
+private let scenesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("scenes").path
+
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func playInARealTerminal() throws {
     let play = try PlaySession("play --steps 100000")
@@ -312,8 +316,7 @@ func ctrlCQuitsAndRestoresTheTerminal() throws {
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func thePickerOpensAScene() throws {
-    let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenes").path
+    let scenes = scenesFolder
     let play = try PlaySession("play --pick --scenes '\(scenes)'")
     defer { play.cleanUp() }
     try play.session.waitFor("the picker") { $0.contains("choose a lesson") && $0.contains("The default race") }
@@ -331,8 +334,7 @@ func thePickerOpensAScene() throws {
 /// lesson → n training view → n back → q → list → q quits, the terminal restored.
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func lessonsCanBeLeftAndMovedBetween() throws {
-    let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenes").path
+    let scenes = scenesFolder
     let play = try PlaySession("play --pick --scenes '\(scenes)'")
     defer { play.cleanUp() }
     let session = play.session
@@ -411,8 +413,7 @@ func playTunedRacesAtTheTunedRates() throws {
 /// uncaptioned entry, and 'A fair race' (tuned when the list loads it) is listed too.
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func theDefaultRaceIsListedOnce() throws {
-    let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenes").path
+    let scenes = scenesFolder
     let play = try PlaySession("play --pick --scenes '\(scenes)'", height: 60)
     defer { play.cleanUp() }
     try play.session.waitFor("the picker") { $0.contains("choose a lesson") && $0.contains("A fair race") }
