@@ -59,7 +59,7 @@ struct TuneCommand: ParsableCommand {
         let setup: TuneSetup
         if isOnNet {
             let (recipe, problem) = try net.makeProblem(seed: simulation.seed)
-            setup = try tuning.setup(NetTuning(recipe: recipe, problem: problem), simulation, epochs: simulationBudget,
+            setup = try tuning.setup(NetTuning(recipe: recipe, problem: problem, starts: tuning.starts), simulation, epochs: simulationBudget,
                                      optimizers: optimizers.count, registry: registry)
         } else {
             let surface = try simulation.resolveSurface(registry)
@@ -124,7 +124,7 @@ struct TuneCommand: ParsableCommand {
             (isOnNet ? "dataset" : "surface", .string(isOnNet ? net.datasetName : simulation.surface)),
             ("budget", .number(Double(setup.budget))),
             ("by", .string(tuning.by.rawValue)),
-            ("starts", .array(setup.starts.map { .array($0.map(JSON.number)) })),
+            ("starts", setup.net.map { .number(Double($0.starts)) } ?? .array(setup.starts.map { .array($0.map(JSON.number)) })),
             ("also", tuning.also.map(JSON.string) ?? .null),
             ("results", .array(results.map { r in
                 .object([

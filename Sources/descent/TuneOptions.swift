@@ -13,7 +13,7 @@ struct TuneOptions: ParsableArguments {
     @Option(help: "What a trial is scored by, lower being better: the 'final' loss, the 'steps' to come within --tol of a known minimum, or the 'area' under the loss curve (the sum of the losses).")
     var by: Criterion = .final
 
-    @Option(parsing: .unconditional, help: "Starts per trial: the start, then N-1 more drawn (seeded by --seed) within ±10% of the view around it; a trial's figure is the mean over them.")
+    @Option(parsing: .unconditional, help: "Starts per trial: the start, then N-1 more drawn (seeded by --seed) within ±10% of the view around it (on a net: N initial weights and minibatch orders, the first the one 'descent train' uses); a trial's figure is the mean over them.")
     var starts: Int = 1
 
     @Option(name: .customLong("lr-range"), parsing: .unconditional, help: ArgumentHelp(

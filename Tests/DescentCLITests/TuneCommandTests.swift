@@ -82,6 +82,12 @@ import Testing
         }
         let steps = try DescentProcess.run(["tune", "--by", "steps"] + net + ["sgd"])
         #expect(steps.status != 0 && steps.stderr.contains("on a net use --by final or area"))
+
+        // --starts on a net: several initialisations per trial, said in the JSON.
+        let starts = try DescentProcess.run(["tune", "--format", "json", "--budget", "2", "--lr-grid", "4", "--refine", "0", "--starts", "3"] + net + ["sgd"])
+        #expect(starts.status == 0, "\(starts.stderr)")
+        let overStarts = try #require(try JSONSerialization.jsonObject(with: Data(starts.stdout.utf8)) as? [String: Any])
+        #expect(overStarts["starts"] as? Int == 3)
     }
 
     @Test func csvAndBadArguments() throws {

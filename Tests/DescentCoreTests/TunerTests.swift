@@ -94,3 +94,30 @@ import Testing
         #expect(try Registry.builtin.optimizer(best.spec).optimizer.learningRate == best.learningRate)
     }
 }
+
+/// Tuning on a net over several initialisations: a trial's figure is the mean of the final
+/// losses of plain trainings from each start (start k: the recipe seeded with seed + 3k).
+@Suite struct NetTuningStartsTests {
+    @Test func aTrialOverStartsIsTheMeanOfPlainTrainings() throws {
+        var recipe = TrainingRecipe(source: .synthetic(.moons, samples: 120, noise: nil), validationFraction: 0.25,
+                                    net: try MLP("2-6-2", activation: .tanh), loss: .crossEntropy, initialization: nil,
+                                    batchSize: 16, seed: 7)
+        let problem = try recipe.makeProblem()
+        let net = NetTuning(recipe: recipe, problem: problem, starts: 3)
+        let setup = TuneSetup(net: net, budget: 2, rates: 0.01...1, gridPoints: 3, refinements: 0)
+        let result = try Tuner.tune("sgd", setup)
+        let best = try #require(result.best)
+        var finals: [Double] = []
+        for k in 0..<3 {
+            recipe.seed = 7 &+ 3 &* UInt64(k)
+            let optimizer = try Registry.builtin.optimizer(best.spec).optimizer
+            var trainer = recipe.makeTrainers([TrainingRecipe.Entry(label: best.spec, optimizer: optimizer, schedule: ConstantSchedule())],
+                                              problem: problem)[0]
+            trainer.train(epochs: 2)
+            finals.append(trainer.evaluate().train.loss)
+        }
+        #expect(Set(finals).count == 3, "the starts differ")
+        #expect(best.figure == finals.reduce(0, +) / 3)
+        #expect(best.finalLoss == best.figure)
+    }
+}
