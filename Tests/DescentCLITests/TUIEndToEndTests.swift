@@ -497,8 +497,7 @@ func nSwitchesBetweenTheSurfaceAndTheTrainingView() throws {
 
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func aTrainingSceneOpensInTheTrainingView() throws {
-    let scene = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenes/training-optimizers.toml").path
+    let scene = URL(fileURLWithPath: scenesFolder).appendingPathComponent("training-optimizers.toml").path
     let play = try PlaySession("play '\(scene)'")
     defer { play.cleanUp() }
     try play.session.waitFor("the scene's training view") { $0.contains("SGD, RMSprop and NAdam") && $0.contains("epoch 0/80") }
@@ -542,8 +541,7 @@ func coloursAndHomeEndUnderXterm256colorInTmux(colorterm: String, shown: String,
 /// to the horizon and its last caption; `w` hides the worker trails there.
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func aDistributedLessonPlaysToTheEnd() throws {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenes/easgd.toml").path
+    let path = URL(fileURLWithPath: scenesFolder).appendingPathComponent("easgd.toml").path
     let play = try PlaySession("play --scene '\(path)'")
     defer { play.cleanUp() }
     let session = play.session

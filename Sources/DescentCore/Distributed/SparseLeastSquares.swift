@@ -50,13 +50,9 @@ public struct SparseLeastSquares: Sendable {
         targets = b
         self.supports = supports
         self.minimizer = minimizer
-        let h = FiniteSumObjective.viewHalfWidth
-        surface = Surface(
+        surface = FiniteSumObjective.surface(
             name: "sparse_least_squares", summary: "least squares whose samples mostly touch one coordinate",
-            formula: "(1/\(b.count)) Σ ½(a_iᵀθ − b_i)²",
-            viewBox: ViewBox(x: (minimizer[0] - h)...(minimizer[0] + h), y: (minimizer[1] - h)...(minimizer[1] + h)),
-            criticalPoints: [CriticalPoint(x: minimizer[0], y: minimizer[1], kind: .globalMinimum)],
-            function: form)
+            formula: "(1/\(b.count)) Σ ½(a_iᵀθ − b_i)²", minimizer: minimizer, function: form)
     }
 
     /// n.

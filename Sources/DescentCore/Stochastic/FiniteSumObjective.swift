@@ -35,6 +35,18 @@ public struct FiniteSumObjective: Sendable {
     /// Half the side of the default view box around θ*.
     public static let viewHalfWidth = 3.0
 
+    /// The surface of a finite-sum objective with one global minimizer θ*: its view box is the
+    /// square of half-side ``viewHalfWidth`` centred on θ*, its one critical point θ*.
+    static func surface<F: SurfaceFormula>(name: String, summary: String, formula: String, minimizer: [Double],
+                                           function: F) -> Surface {
+        let h = viewHalfWidth
+        return Surface(
+            name: name, summary: summary, formula: formula,
+            viewBox: ViewBox(x: (minimizer[0] - h)...(minimizer[0] + h), y: (minimizer[1] - h)...(minimizer[1] + h)),
+            criticalPoints: [CriticalPoint(x: minimizer[0], y: minimizer[1], kind: .globalMinimum)],
+            function: function)
+    }
+
     /// The objective of `loss` on the data (x, y). Throws when the data are empty or of unequal
     /// lengths, or when f has no finite minimizer (logistic regression with λ = 0 on linearly
     /// separable data, least squares with all x_i equal).
@@ -52,12 +64,7 @@ public struct FiniteSumObjective: Sendable {
         labels = y
         self.ridge = ridge
         self.minimizer = minimizer
-        let h = Self.viewHalfWidth
-        surface = Surface(
-            name: name, summary: summary, formula: formula.text,
-            viewBox: ViewBox(x: (minimizer[0] - h)...(minimizer[0] + h), y: (minimizer[1] - h)...(minimizer[1] + h)),
-            criticalPoints: [CriticalPoint(x: minimizer[0], y: minimizer[1], kind: .globalMinimum)],
-            function: formula)
+        surface = Self.surface(name: name, summary: summary, formula: formula.text, minimizer: minimizer, function: formula)
     }
 
     /// n, the number of samples.
