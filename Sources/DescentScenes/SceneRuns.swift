@@ -31,10 +31,14 @@ extension Scene {
         return try registry.schedule(text)
     }
 
-    /// The gradients optimizer `i` of the surface race sees: the surface's exact gradient, or with
-    /// `[data]` a seeded minibatch oracle (seed: the scene's seed) or the full-batch gradient.
-    public func oracle(_ i: Int) -> GradientOracle {
-        let gradient = optimizers[i].gradient
+    /// The gradients optimizer `i` of the surface race sees (``oracle(for:)`` of its `gradient`).
+    public func oracle(_ i: Int) -> GradientOracle { oracle(for: optimizers[i].gradient) }
+
+    /// The gradients an optimizer with `gradient` sees in the surface race: the surface's exact
+    /// gradient, or with `[data]` a seeded minibatch oracle (seed: the scene's seed) or the
+    /// full-batch gradient. An optimizer added while the race plays gets `.minibatch`, the
+    /// default of `[[optimizer]]`.
+    public func oracle(for gradient: SceneGradient) -> GradientOracle {
         if let data {
             switch gradient {
             case .minibatch: return data.objective.minibatchOracle(batchSize: data.batchSize, seed: seed)
@@ -42,9 +46,14 @@ extension Scene {
             }
         }
         // Validation gives every scene with a surface-race optimizer a surface.
-        guard let surface else { preconditionFailure("optimizer \(i) of a scene without a surface") }
+        guard let surface else { preconditionFailure("a surface-race optimizer in a scene without a surface") }
         return surface.surface.oracle
     }
+
+    /// What goes in front of the spec of an optimizer added while the race plays, so that it sees
+    /// the scene's `[noise]` as the scene's own optimizers do (`noise(sigma=0.5) | `; empty
+    /// without noise). The live editor starts with it, to keep or delete.
+    public var addedSpecPrefix: String { noise.map { "\($0.transformSpec) | " } ?? "" }
 
     /// Where optimizer `i` starts: its own start, else the scene's.
     public func start(_ i: Int) -> [Double] { optimizers[i].start ?? start }

@@ -168,3 +168,20 @@ private func playUntilStopped(_ state: inout SurfaceState, limit: Int = 10_000) 
     state.seek(toStep: 30)
     #expect(state.lanes.map { $0.run.points } == before)
 }
+
+/// `a` in a scene adds an optimizer that sees what the scene's own see: typed as the first
+/// optimizer's spec (after the editor's prefill), it follows that optimizer's trail exactly —
+/// the same minibatches in a `[data]` scene, the same `[noise]` in a noisy one.
+@Test(arguments: [("minibatch-noise.toml", "sgd(lr=0.1)", ""), ("schedules.toml", "sgd(lr=0.05)", "noise(sigma=2.0) | ")])
+func anAddedOptimizerSeesTheScenesGradients(file: String, spec: String, prefill: String) throws {
+    var state = try sceneState(file)
+    state.seek(toStep: 40)
+    _ = state.apply(.addOptimizer)
+    #expect(state.editor?.text == prefill)
+    for c in spec { _ = state.apply(.editorInsert(c)) }
+    _ = state.apply(.editorSubmit)
+    #expect(state.editor == nil)
+    let added = try #require(state.lanes.last).run, first = state.lanes[0].run
+    #expect(added.count == first.count)
+    #expect((0..<added.count).allSatisfy { added.point($0) == first.point($0) })
+}

@@ -66,6 +66,11 @@ public struct RaceSetup {
     /// came from (with a scene's rules), and the seed of optimizer randomness.
     public var registry: Registry
     public var optimizerSeed: UInt64 = 0
+    /// What an optimizer added with `a` sees, as the race's own do: the gradients (a data
+    /// scene's minibatch oracle; nil: the surface's exact gradient) and the text the editor
+    /// starts with (a scene's `[noise]` transform, `noise(sigma=0.5) | `).
+    public var addedOracle: (() -> GradientOracle)?
+    public var addedSpecPrefix = ""
     /// A cloud scene's random-init saddle escape, not yet advanced: one cloud of runs per entry
     /// (in the entries' order), shown by the cloud screen (``CloudState``); nil for a race.
     public var cloud: Cloud?

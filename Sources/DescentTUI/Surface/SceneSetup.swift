@@ -27,6 +27,8 @@ extension RaceSetup {
                   schedule: try scene.makeSchedule(registry: registry), steps: scene.steps, tolerance: scene.tolerance,
                   layout: PlotLayoutMode(rawValue: scene.layout.rawValue) ?? .overlay, view: scene.view, registry: registry)
         optimizerSeed = scene.optimizerSeed
+        addedOracle = { scene.oracle(for: .minibatch) }
+        addedSpecPrefix = scene.addedSpecPrefix
         title = scene.title.isEmpty ? nil : scene.title
         description = scene.description.isEmpty ? nil : scene.description
         notes = scene.notes.sorted { $0.step < $1.step }

@@ -29,14 +29,15 @@ extension SurfaceState: LiveSpecEditing {
         editor = SpecEditor(purpose: restart ? .restart : .applyFromNow, text: race.runs[controls.selected].spec)
     }
 
-    /// `a`: the editor on an empty spec, while there is room for another optimizer.
+    /// `a`: the editor on an empty spec (or the scene's noise transform in front,
+    /// ``RaceSetup/addedSpecPrefix``), while there is room for another optimizer.
     mutating func openAdder() {
         guard styles.count < Limits.optimizers.upperBound else {
             controls.notice = "at most \(Limits.optimizers.upperBound) optimizers (the limit): remove one first (x)"
             return
         }
         controls.isPlaying = false
-        editor = SpecEditor(purpose: .add)
+        editor = SpecEditor(purpose: .add, text: setup.addedSpecPrefix)
     }
 
     mutating func replaceSelected(with text: String, restart: Bool) -> String? {
@@ -63,7 +64,8 @@ extension SurfaceState: LiveSpecEditing {
     }
 
     /// Adds the optimizer of `text` from the race's start (computed up to the shown step), in
-    /// the first trail colour no other optimizer has; nil when done, else why not.
+    /// the first trail colour no other optimizer has, seeing the gradients an added optimizer
+    /// sees (``RaceSetup/addedOracle``); nil when done, else why not.
     mutating func add(_ text: String) -> String? {
         let configured: ConfiguredOptimizer
         switch SpecEditor.build(text, registry: setup.registry, seed: setup.optimizerSeed, schedule: setup.schedule) {
@@ -72,8 +74,8 @@ extension SurfaceState: LiveSpecEditing {
         }
         let used = Set(styles.map(\.color))
         let color = (0..<Limits.optimizers.upperBound).lazy.map { Palette.trails[$0] }.first { !used.contains($0) } ?? Palette.trails[styles.count]
-        let style = LaneStyle(entry: RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer), color: color,
-                              surface: setup.surface, schedule: setup.schedule, start: start)
+        let style = LaneStyle(entry: RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer, oracle: setup.addedOracle),
+                              color: color, surface: setup.surface, schedule: setup.schedule, start: start)
         race.append(style.firstRun(of: configured.optimizer))
         styles.append(style)
         controls.selected = styles.count - 1
