@@ -9,8 +9,9 @@ public enum Limits {
     public static let steps = 0...10_000_000
     /// Optimizers raced at once (`race`, `play`, `train`, a scene's `[[optimizer]]`s).
     public static let optimizers = 1...16
-    /// Steps × runs a view keeps in memory (80 MB of history at most); for a training race,
-    /// steps × trainers. `trace` and `race` stream and keep no history.
+    /// Steps × runs a view that keeps every step holds in memory (80 MB of history at most): a
+    /// saddle-escape cloud's runs, a training race's trainers. A surface race keeps a bounded
+    /// history instead (``liveHistoryWindow``); `trace` and `race` stream and keep no history.
     public static let recordedPoints = 5_000_000
     /// Steps of the latest stretch a live surface view keeps every one of; older steps are
     /// thinned (``RunHistory/window(_:)``), so a run keeps at most 2·window + 1 steps however

@@ -210,8 +210,12 @@ struct SceneValidator {
         }
     }
 
+    /// A cloud keeps every step of every run, so steps × runs is bounded by
+    /// ``Limits/recordedPoints``; a race keeps at most 2·``Limits/liveHistoryWindow`` + 1 steps
+    /// per run however long it plays, so only ``Limits/steps`` bounds it.
     private mutating func checkBudget(steps: Int, optimizers: Int, cloud: SceneCloud?) {
-        let runs = optimizers * (cloud?.starts.count ?? 1)
+        guard let cloud else { return }
+        let runs = optimizers * cloud.starts.count
         let (points, overflow) = (steps + 1).multipliedReportingOverflow(by: max(runs, 1))
         if overflow || points > Limits.recordedPoints {
             reader.report("run.steps", "\(steps) steps × \(runs) runs is more than \(Limits.recordedPoints) recorded points; use fewer steps or runs")

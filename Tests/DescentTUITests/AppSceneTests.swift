@@ -185,3 +185,18 @@ func anAddedOptimizerSeesTheScenesGradients(file: String, spec: String, prefill:
     #expect(added.count == first.count)
     #expect((0..<added.count).allSatisfy { added.point($0) == first.point($0) })
 }
+
+/// A race scene may be longer than steps × runs would fit kept step by step (only a cloud is
+/// bounded by `Limits.recordedPoints`): 16 optimizers × 10,000,000 steps load, and playing past
+/// the live window keeps at most 2·window + 1 entries per run.
+@Test func aLongRaceSceneLoadsAndKeepsABoundedHistory() throws {
+    let optimizers = String(repeating: "[[optimizer]]\nspec = \"sgd(lr=0.01)\"\n", count: Limits.optimizers.upperBound)
+    let text = "title = \"long\"\ndescription = \"d\"\n[surface]\nname = \"quadratic\"\n[run]\nstart = [1, 1]\n"
+        + "steps = \(Limits.steps.upperBound)\n" + optimizers
+    let scene = try Scene.parse(text, file: "long.toml", registry: .builtin)
+    var state = SurfaceState(setup: try #require(try RaceSetup(scene: scene, registry: .builtin)), width: 120, height: 40)
+    #expect(state.horizon == Limits.steps.upperBound)
+    let step = 2 * Limits.liveHistoryWindow + 500
+    state.seek(toStep: step)
+    #expect(state.lanes.allSatisfy { $0.run.steps >= step && $0.run.count <= 2 * Limits.liveHistoryWindow + 1 })
+}
