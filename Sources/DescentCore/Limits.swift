@@ -50,6 +50,11 @@ public enum Limits {
     /// Steps a scene's `tune = { … }` (or `play --tuned`) may take in all when the scene loads:
     /// optimizers × trials × starts × budget. Smaller than ``tuneSteps``: the lesson waits for it.
     public static let sceneTuneSteps = 20_000_000
+    /// Optimizer steps a training race's `training.tune = { … }` (or the training view of
+    /// `play --tuned`, `train-view --tuned`) may take in all when it loads: the sum over the tuned
+    /// optimizers of trials × starts × budget epochs × steps per epoch. A step of a net costs
+    /// far more than a step on a surface.
+    public static let sceneTrainingTuneSteps = 1_000_000
     /// Playback speed in steps per second.
     public static let speed = 1.0...5000.0
     /// Captions of a scene.

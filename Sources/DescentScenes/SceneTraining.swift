@@ -29,6 +29,9 @@ public struct SceneTraining: Sendable {
     public var optimizers: [SceneTrainingOptimizer]
     /// Captions, sorted by epoch.
     public var notes: [SceneTrainingNote]
+    /// The learning-rate search run when the scene loads (`tune = { … }` in `[training]`,
+    /// budget in epochs), or nil.
+    public var tune: SceneTune? = nil
 }
 
 /// One optimizer of a training race.
@@ -43,6 +46,15 @@ public struct SceneTrainingOptimizer: Sendable, Equatable {
     public var schedule: String?
     /// Its own minibatch size (`"full"` resolved to the training set's size), or nil: the recipe's.
     public var batchSize: Int?
+    /// Whether the training race's `tune` tunes this optimizer (`tune = false` keeps its rate as written).
+    public var tune = true
+    /// The winning trial when the training race's `tune` tuned it (its spec and label then carry
+    /// the tuned values), else nil.
+    public var tuned: TuneTrial? = nil
+
+    /// Whether the label is the optimizer's own rather than its spec (before tuning: a tuned
+    /// label differs from the spec either way).
+    public var hasOwnLabel: Bool { label != spec }
 }
 
 /// A caption of the training view, shown from epoch `epoch` on (until the next note),

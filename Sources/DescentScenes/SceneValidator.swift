@@ -137,7 +137,7 @@ struct SceneValidator {
             ("noise", "[noise] is for the surface race and \(only); chain noise into a training spec: \"noise(sigma=0.01) | sgd(lr=0.1)\""),
             ("cloud", "[cloud] starts the surface race and \(only); remove it"),
             ("notes", "[[notes]] caption the surface race and \(only); use [[training.notes]] with an epoch"),
-            ("tune", "tune = { … } tunes the surface race's optimizers and \(only); remove it"),
+            ("tune", "a top-level tune = { … } tunes the surface race and \(only); tune the training race with tune = { … } in [training]"),
         ]
         for (key, hint) in hints where root[key] != nil { reader.reportKey(key, hint) }
         for key in Self.runKeys where run[key] != nil && key != "seed" {

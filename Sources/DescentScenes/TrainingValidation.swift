@@ -19,12 +19,13 @@ enum WrittenBatchSize: Equatable {
 extension SceneValidator {
     static let trainingKeys = ["dataset", "samples", "noise", "validation", "net", "activation", "loss", "init",
                                "batch_size", "epochs", "eval_every", "walk_every", "seed", "optimizer", "notes", "images", "labels",
-                               "validation_images", "validation_labels"]
-    static let trainingOptimizerKeys = ["spec", "label", "color", "schedule", "batch_size"]
+                               "validation_images", "validation_labels", "tune"]
+    static let trainingOptimizerKeys = ["spec", "label", "color", "schedule", "batch_size", "tune"]
 
     /// The `[training]` table: the data set, its split, the net, loss and initialisation (built
     /// once into a ``TrainingProblem``), the minibatch size, the epochs, the measurements, the seed
-    /// (default `run.seed`), the `[[training.optimizer]]`s and the `[[training.notes]]`.
+    /// (default `run.seed`), the `[[training.optimizer]]`s, the `[[training.notes]]` and the
+    /// learning-rate search `tune` (``trainingTune(_:training:)``).
     /// nil when there is none or something required could not be read (the reader holds why).
     mutating func training(_ root: TOMLTable, seed runSeed: UInt64) -> SceneTraining? {
         guard let table = reader.table(root, "training", in: "") else { return nil }
@@ -44,10 +45,12 @@ extension SceneValidator {
         var recipe = built.recipe
         recipe.batchSize = batch.resolved(trainingSetSize: trainingSetSize)
         checkTrainingBudget(epochs: epochs, trainingSetSize: trainingSetSize, batchSizes: optimizers.map { $0.batchSize ?? recipe.batchSize })
-        return SceneTraining(
+        var training = SceneTraining(
             dataset: built.dataset, recipe: recipe, problem: built.problem, epochs: epochs, evaluateEvery: evaluateEvery,
             walk: WalkSettings(every: walkEvery), optimizers: optimizers,
             notes: notes.map { SceneTrainingNote(epoch: $0.at, text: $0.text, pause: $0.pause) })
+        training.tune = trainingTune(table, training: training)
+        return training
     }
 
     /// The data set, split, net, loss and initialisation as a recipe (its batch size still to be
@@ -188,7 +191,8 @@ extension SceneValidator {
     }
 
     /// The `[[training.optimizer]]` tables: a spec (built in the registry with the training seed),
-    /// an optional label, colour, schedule and batch size ("full" resolved against the training set).
+    /// an optional label, colour, schedule, batch size ("full" resolved against the training set)
+    /// and `tune = false`.
     private mutating func trainingOptimizers(_ table: TOMLTable, seed: UInt64, trainingSetSize: Int?) -> [SceneTrainingOptimizer] {
         let tables = optimizerTables(table, "optimizer", in: "training",
                                      required: "a training race needs at least one [[training.optimizer]] with a spec")
@@ -201,9 +205,10 @@ extension SceneValidator {
             let color = self.color(t, at: path)
             let schedule = scheduleSpec(t, in: path)
             let batch = batchSize(t, in: path)
+            let tune = reader.bool(t, "tune", in: path) ?? true
             guard let spec, let trainingSetSize else { continue }
             result.append(SceneTrainingOptimizer(spec: spec, label: label ?? spec, color: color, schedule: schedule,
-                                                 batchSize: batch?.resolved(trainingSetSize: trainingSetSize)))
+                                                 batchSize: batch?.resolved(trainingSetSize: trainingSetSize), tune: tune))
         }
         return result
     }

@@ -24,7 +24,7 @@ extension DefaultRace {
     /// The default training race, as `descent play --training` with no other arguments opens it:
     /// ``TrainingRaceOptions/defaultSpecs`` training the default net on the default data, seed 0.
     static func trainingSetup() throws -> TrainingSetup {
-        var scene = try DisplayOptions.parse([]).flagScene(try SimulationOptions.parse([]), specs: [], registry: .builtin)
-        return try TrainingRaceOptions.parse([]).setup(for: &scene, isDefaultRace: true, registry: .builtin)
+        let scene = try DisplayOptions.parse([]).flagScene(try SimulationOptions.parse([]), specs: [], registry: .builtin)
+        return try TrainingRaceOptions.parse([]).withTraining(scene, isDefaultRace: true, registry: .builtin).trainingSetup(registry: .builtin)
     }
 }

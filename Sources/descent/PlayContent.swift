@@ -25,6 +25,13 @@ struct TrainingRaceOptions: ParsableArguments {
     @OptionGroup(title: "Training view (n in the visualizer)") var net: NetOptions
     @OptionGroup(title: "Training view (n in the visualizer)") var view: TrainingViewOptions
 
+    @Option(name: .customLong("tune-epochs"), help: "With --tuned: epochs per tuning trial of the training view's race (--budget is the surface race's, in steps).")
+    var tuneEpochs: Int = 5
+
+    func validate() throws {
+        try checkLimit(tuneEpochs, 1...Limits.epochs.upperBound, option: "--tune-epochs")
+    }
+
     /// The optimizers a race trains when it was given no specs (the default race): the same
     /// six methods at learning rates that suit a small net rather than Beale's function.
     static let defaultSpecs = [
@@ -42,15 +49,15 @@ struct TrainingRaceOptions: ParsableArguments {
                 SceneTrainingOptimizer(spec: scene.chainSpec($0), label: scene.optimizers[$0].label, color: scene.optimizers[$0].color,
                                        schedule: scene.schedule)
             }
-        return try net.training(optimizers, seed: scene.seed, view: view, registry: registry)
+        return try net.training(optimizers, seed: scene.seed, evaluateEvery: view.evaluateEvery, walk: view.walk, registry: registry)
     }
 
-    /// The training view of `scene` (its `[training]` table, else ``training(for:isDefaultRace:registry:)``
-    /// fills it in): the one way a training view is built, whatever the scene came from. A spec
-    /// the registry refuses throws its ``SpecError``.
-    func setup(for scene: inout Scene, isDefaultRace: Bool, registry: Registry) throws -> TrainingSetup {
+    /// `scene` with a training race: its `[training]` table, else ``training(for:isDefaultRace:registry:)``
+    /// fills it in (the one way a training race is made, whatever the scene came from).
+    func withTraining(_ scene: Scene, isDefaultRace: Bool, registry: Registry) throws -> Scene {
+        var scene = scene
         if scene.training == nil { scene.training = try training(for: scene, isDefaultRace: isDefaultRace, registry: registry) }
-        return try scene.trainingSetup(registry: registry)
+        return scene
     }
 }
 
@@ -70,21 +77,19 @@ extension DisplayOptions {
     func makeContent(_ simulation: SimulationOptions, _ training: TrainingRaceOptions, specs: [String],
                      registry: Registry) throws -> PlayContent {
         if let path = try scenePath(specs: specs) { return try sceneContent(path, simulation, training, registry: registry) }
-        var scene = try flagScene(simulation, specs: specs, registry: registry)
-        if tuned { scene = try tuning.tuned(scene, budget: tuning.budget ?? scene.steps, seed: simulation.seed, registry: registry) }
-        let race: RaceSetup?
+        // The training race is made from the optimizers as given, so that --tuned tunes it on its own net.
+        var scene = try training.withTraining(try flagScene(simulation, specs: specs, registry: registry), isDefaultRace: specs.isEmpty,
+                                              registry: registry)
+        if tuned {
+            scene = try tuning.tuned(scene, budget: tuning.budget ?? scene.steps, epochs: training.tuneEpochs, seed: simulation.seed,
+                                     registry: registry)
+        }
         do {
-            race = try RaceSetup(scene: scene, registry: registry)
+            return PlayContent(scene: scene, race: try RaceSetup(scene: scene, registry: registry),
+                               training: try scene.trainingSetup(registry: registry))
         } catch {
             throw CommandError(error.message)
         }
-        let setup: TrainingSetup
-        do {
-            setup = try training.setup(for: &scene, isDefaultRace: specs.isEmpty, registry: registry)
-        } catch let error as SpecError {
-            throw CommandError(error.message)
-        }
-        return PlayContent(scene: scene, race: race, training: setup)
     }
 
     /// The scene file to show: `--scene FILE`, or a single positional argument ending in
@@ -122,8 +127,8 @@ extension DisplayOptions {
         let registry = scene.extending(registry)
         do {
             let race = try RaceSetup(scene: scene, registry: registry)
-            let setup = try training.setup(for: &scene, isDefaultRace: false, registry: registry)
-            return PlayContent(scene: scene, race: race, training: setup)
+            scene = try training.withTraining(scene, isDefaultRace: false, registry: registry)
+            return PlayContent(scene: scene, race: race, training: try scene.trainingSetup(registry: registry))
         } catch let error as SpecError {
             throw CommandError("scene \(path): \(error.message)")
         }

@@ -37,8 +37,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let setup = try training.makeTrainers()
-        var trainers = setup.trainers
+        let registry = try training.extensions.registry()
+        let scene = try training.scene(defaultBudget: epochs, limit: Limits.tuneSteps, registry: registry)
+        var trainers: [Trainer]
+        do {
+            trainers = try scene.makeTrainers(registry: registry)
+        } catch {
+            throw CommandError(error.message)
+        }
         var rows: [[EpochRow]] = trainers.map { [EpochRow(epoch: 0, trainer: $0)] }
         // Every format but the single JSON document is written one evaluation at a time.
         var out = StreamedOutput()
@@ -62,7 +68,7 @@ struct TrainCommand: ParsableCommand {
                 if format == .json { rows[i].append(row) } else { emit(row, of: trainers[i]) }
             }
         }
-        if format == .json { print(json(setup.problem, trainers, rows)) }
+        if let problem = scene.training?.problem, format == .json { print(json(problem, trainers, rows)) }
     }
 
     static let header = ["optimizer", "epoch", "steps", "train loss", "train acc", "val loss", "val acc", "diverged"]

@@ -41,10 +41,8 @@ struct TrainViewCommand: ParsableCommand {
 
     func run() throws {
         let registry = try training.extensions.registry()
-        let optimizers = training.specs.map { SceneTrainingOptimizer(spec: $0, label: $0, color: nil, schedule: training.schedule) }
-        let scene = Scene(file: "(command line)", title: "",
-                          training: try training.data.training(optimizers, seed: training.seed, view: view, registry: registry),
-                          seed: training.seed)
+        let scene = try training.scene(evaluateEvery: view.evaluateEvery, walk: view.walk, defaultBudget: 5,
+                                       limit: Limits.sceneTrainingTuneSteps, registry: registry)
         let setup: TrainingSetup
         do {
             setup = try scene.trainingSetup(registry: registry)

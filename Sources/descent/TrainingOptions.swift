@@ -132,20 +132,26 @@ struct TrainingOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Optimizer specs, e.g. 'adam(lr=0.01)' 'sgd(lr=0.1, momentum=0.9)'.", valueName: "spec"))
     var optimizers: [String] = []
 
+    @Flag(help: "Tune each optimizer's learning rate on this net first (as 'descent tune --dataset' does, with the options below; --budget counts epochs) and train at the rates found; labels say 'tuned'.")
+    var tuned = false
+
+    @OptionGroup(title: "Tuning (with --tuned)") var tuning: TuneOptions
+
     var specs: [String] { optimizerOptions + optimizers }
 
-    /// The problem and one trainer per spec (without the walk measurements), all from the same
-    /// θ₀ (drawn with seed + 1) on the same minibatch order (seed + 2); the data are generated
-    /// and split with seed.
-    func makeTrainers() throws -> (problem: TrainingProblem, trainers: [Trainer]) {
-        let registry = try extensions.registry()
-        let (recipe, problem) = try data.makeProblem(seed: seed)
-        let schedule = try resolvedSchedule(schedule, registry: registry)
-        let entries = try specs.map { spec in
-            let configured = try configuredOptimizer(spec, seed: seed, registry: registry, schedule: schedule)
-            return TrainingRecipe.Entry(label: configured.spec, optimizer: configured.optimizer, schedule: schedule)
-        }
-        return (problem, recipe.makeTrainers(entries, problem: problem, walk: .off))
+    /// The training race of these flags as a scene (``NetOptions/training(_:seed:evaluateEvery:walk:registry:)``):
+    /// every spec trains a copy of the net from the same θ₀ (drawn with seed + 1) on the same
+    /// minibatch order (seed + 2), the data generated and split with seed. With `--tuned`, every
+    /// optimizer at the rate the search on this net finds for `--budget` epochs per trial
+    /// (default `defaultBudget`), at most `limit` optimizer steps in all.
+    func scene(evaluateEvery: Int? = nil, walk: WalkSettings = .off, defaultBudget: Int, limit: Int, registry: Registry) throws -> Scene {
+        let optimizers = specs.map { SceneTrainingOptimizer(spec: $0, label: $0, color: nil, schedule: schedule) }
+        let scene = Scene(file: "(command line)", title: "",
+                          training: try data.training(optimizers, seed: seed, evaluateEvery: evaluateEvery, walk: walk, registry: registry),
+                          seed: seed)
+        guard tuned else { return scene }
+        guard tuning.by != .steps else { throw CommandError("--by steps needs a surface with known minima; on a net use --by final or area") }
+        return try tuning.tuned(scene, budget: 0, epochs: tuning.budget ?? defaultBudget, seed: seed, registry: registry, trainingLimit: limit)
     }
 }
 
@@ -154,7 +160,7 @@ extension NetOptions {
     /// as a scene's `[training]` holds it (no epoch pause, no captions). Each spec is checked
     /// here with its schedule, so an error names the spec as given; the specs are kept in their
     /// canonical form (labels that were the spec as given become the canonical spec).
-    func training(_ optimizers: [SceneTrainingOptimizer], seed: UInt64, view: TrainingViewOptions,
+    func training(_ optimizers: [SceneTrainingOptimizer], seed: UInt64, evaluateEvery: Int?, walk: WalkSettings,
                   registry: Registry) throws -> SceneTraining {
         let (recipe, problem) = try makeProblem(seed: seed)
         let checked = try optimizers.map { optimizer in
@@ -166,6 +172,6 @@ extension NetOptions {
             return canonical
         }
         return SceneTraining(dataset: datasetName, recipe: recipe, problem: problem, epochs: nil,
-                             evaluateEvery: view.evaluateEvery, walk: view.walk, optimizers: checked)
+                             evaluateEvery: evaluateEvery, walk: walk, optimizers: checked)
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct TuneOptions: ParsableArguments {
     enum Criterion: String, ExpressibleByArgument, CaseIterable { case final, steps, area }
 
-    @Option(parsing: .unconditional, help: "Steps per trial and start (default: --steps).")
+    @Option(parsing: .unconditional, help: "Per trial and start: steps on a surface (default: --steps), epochs on a net (tune --dataset: default 5; train --tuned: --epochs; train-view --tuned: 5). play/render/record --tuned tune their training view for --tune-epochs instead.")
     var budget: Int?
 
     @Option(help: "What a trial is scored by, lower being better: the 'final' loss, the 'steps' to come within --tol of a known minimum, or the 'area' under the loss curve (the sum of the losses).")
@@ -91,24 +91,48 @@ struct TuneOptions: ParsableArguments {
         return setup
     }
 
-    /// `scene` (the race the flags describe) with every optimizer tuned by these options, `budget`
-    /// steps per trial, extra starts drawn with `seed` (``Scene/tuned(registry:)``), refusing more
-    /// than ``Limits/sceneTuneSteps`` steps in all.
-    func tuned(_ scene: Scene, budget: Int, seed: UInt64, registry: Registry) throws -> Scene {
-        let second = try secondParameter()
-        let tune = SceneTune(budget: budget, criterion: criterion(tolerance: scene.tolerance), starts: starts, seed: seed, rates: try rates(),
-                             gridPoints: grid, refinements: refine, also: second?.name, alsoValues: second?.values ?? [])
+    /// `scene` (the races the flags describe) with every optimizer tuned by these options
+    /// (``Scene/tuned(registry:)``): the surface race, if any, for `budget` steps per trial with
+    /// extra starts drawn with `seed`, at most ``Limits/sceneTuneSteps`` steps in all; the training
+    /// race, if any, for `epochs` epochs per trial (``trainingTune(_:epochs:limit:)``).
+    func tuned(_ scene: Scene, budget: Int, epochs: Int, seed: UInt64, registry: Registry,
+               trainingLimit: Int = Limits.sceneTrainingTuneSteps) throws -> Scene {
+        var scene = scene
         if let surface = scene.surface {
+            let tune = try settings(budget: budget, criterion: criterion(tolerance: scene.tolerance), seed: seed)
             try check(optimizers: scene.optimizers.count, trials: tune.trialsPerOptimizer, budget: budget, limit: Limits.sceneTuneSteps,
                       surface: surface.surface, name: surface.spec)
+            scene.tune = tune
         }
-        var scene = scene
-        scene.tune = tune
+        if let training = scene.training { scene.training?.tune = try trainingTune(training, epochs: epochs, limit: trainingLimit) }
         do {
             return try scene.tuned(registry: registry)
         } catch {
             throw CommandError(error.message)
         }
+    }
+
+    /// The search of a training race from flags: `epochs` epochs per trial from `--starts`
+    /// initialisations (start 0 is the race's own), at most `limit` optimizer steps in all
+    /// (``SceneTraining/tuningSteps(_:)``). A net has no known minimum: with `--by steps` (which
+    /// `play --tuned` may use for its surface race) the trials are scored by the final loss.
+    func trainingTune(_ training: SceneTraining, epochs: Int, limit: Int) throws -> SceneTune {
+        try checkLimit(epochs, 1...Limits.epochs.upperBound, option: "the tuning budget in epochs")
+        let tune = try settings(budget: epochs, criterion: by == .area ? .area : .finalLoss, seed: training.recipe.seed)
+        let steps = training.tuningSteps(tune)
+        guard steps <= Double(limit) else {
+            throw CommandError("tuning the training race would train for \(formatNumber(steps)) steps in all (optimizers × "
+                               + "\(tune.trialsPerOptimizer) trials × \(starts) starts × \(epochs) epochs × steps per epoch), more than \(limit) "
+                               + "(the limit); lower the epochs, --lr-grid, --refine or --starts")
+        }
+        return tune
+    }
+
+    /// The search settings of these options with `budget`, `criterion` and `seed`.
+    private func settings(budget: Int, criterion: TuneCriterion, seed: UInt64) throws -> SceneTune {
+        let second = try secondParameter()
+        return SceneTune(budget: budget, criterion: criterion, starts: starts, seed: seed, rates: try rates(), gridPoints: grid,
+                         refinements: refine, also: second?.name, alsoValues: second?.values ?? [])
     }
 
     /// The criterion of `--by`, with `tolerance` for `steps`.
