@@ -90,6 +90,55 @@ import Testing
         #expect(overStarts["starts"] as? Int == 3)
     }
 
+    /// `train --tuned`: the race trains at the rates `descent tune` finds on the same net (labels
+    /// say tuned), and ends with the loss a plain `train` at the winning rate ends with.
+    @Test func trainTunedIsReproducedByAPlainTrain() throws {
+        let net = ["--dataset", "moons", "--samples", "200", "--net", "2-8-2"]
+        let search = ["--budget", "3", "--lr-grid", "7", "--refine", "2"]
+        let tune = try DescentProcess.run(["tune", "--format", "json"] + search + net + ["sgd", "adam"])
+        #expect(tune.status == 0, "\(tune.stderr)")
+        let results = try #require((try JSONSerialization.jsonObject(with: Data(tune.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])
+        let train = try DescentProcess.run(["train", "--tuned", "--format", "json", "--epochs", "3"] + search + net + ["sgd", "adam"])
+        #expect(train.status == 0, "\(train.stderr)")
+        let trained = try #require((try JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])
+        #expect(trained.count == 2)
+        for (name, (result, run)) in zip(["sgd", "adam"], zip(results, trained)) {
+            let best = try #require(result["best"] as? [String: Any])
+            let spec = try #require(best["spec"] as? String), lr = try #require(best["lr"] as? Double)
+            #expect(run["optimizer"] as? String == "\(name)(lr=\(String(format: "%.3g", lr)), tuned)")
+            let loss = try #require((run["epochs"] as? [[String: Any]])?.last?["train_loss"] as? Double)
+            #expect(loss == best["figure"] as? Double)
+            let plain = try DescentProcess.run(["train", "--format", "json", "--epochs", "3"] + net + [spec])
+            let plainRun = try #require((try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])
+            #expect((plainRun.first?["epochs"] as? [[String: Any]])?.last?["train_loss"] as? Double == loss, "\(spec)")
+        }
+        // The budget defaults to --epochs; the table says tuned too.
+        let table = try DescentProcess.run(["train", "--tuned", "--epochs", "2", "--lr-grid", "4", "--refine", "0"] + net + ["sgd"])
+        #expect(table.status == 0 && table.stdout.contains("sgd(lr=") && table.stdout.contains(", tuned)"), "\(table.stdout)\(table.stderr)")
+        let steps = try DescentProcess.run(["train", "--tuned", "--by", "steps"] + net + ["sgd"])
+        #expect(steps.status != 0 && steps.stderr.contains("on a net use --by final or area"), "\(steps.stderr)")
+        let tooMuch = try DescentProcess.run(["train", "--tuned", "--budget", "100000", "--starts", "100"] + net + ["sgd"])
+        #expect(tooMuch.status != 0 && tooMuch.stderr.contains("more than 200000000 (the limit)"), "\(tooMuch.stderr)")
+    }
+
+    /// `render --tuned` tunes the training view's race on its own net for --tune-epochs epochs:
+    /// the rate `descent tune --dataset` finds with that budget, not the surface race's.
+    @Test func renderTunedTunesTheTrainingViewOnItsNet() throws {
+        let net = ["--dataset", "moons", "--samples", "200", "--net", "2-8-2"]
+        let search = ["--lr-grid", "5", "--refine", "1"]
+        let tune = try DescentProcess.run(["tune", "--format", "json", "--budget", "2"] + search + net + ["adam"])
+        let best = try #require(((try JSONSerialization.jsonObject(with: Data(tune.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])?
+            .first?["best"] as? [String: Any])
+        let lr = String(format: "%.3g", try #require(best["lr"] as? Double))
+        let render = try DescentProcess.run(["render", "--tuned", "--budget", "50", "--tune-epochs", "2", "--surface", "quadratic", "--start", "1,1",
+                                             "--view", "training", "--size", "120x20", "--color", "never"] + search + net + ["adam"])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("adam(lr=\(lr), tuned)"), "\(render.stdout)")
+        let tooMuch = try DescentProcess.run(["render", "--tuned", "--tune-epochs", "10000", "--view", "training"] + net + ["adam"])
+        #expect(tooMuch.status != 0 && tooMuch.stderr.contains("tuning the training race would train for")
+                && tooMuch.stderr.contains("more than 1000000 (the limit)"), "\(tooMuch.stderr)")
+    }
+
     @Test func csvAndBadArguments() throws {
         let csv = try DescentProcess.run(["tune", "--format", "csv", "--surface", "quadratic", "--start", "1,1", "--budget", "50", "--by", "steps", "--tol", "1e-2", "sgd"])
         #expect(csv.status == 0, "\(csv.stderr)")
