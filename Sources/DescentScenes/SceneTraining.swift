@@ -52,9 +52,8 @@ public struct SceneTrainingOptimizer: Sendable, Equatable {
     /// the tuned values), else nil.
     public var tuned: TuneTrial? = nil
 
-    /// Whether the label is the optimizer's own rather than its spec (before tuning: a tuned
-    /// label differs from the spec either way).
-    public var hasOwnLabel: Bool { label != spec }
+    /// Whether the scene gave the label (false: the label is the spec).
+    public var hasOwnLabel = true
 }
 
 /// A caption of the training view, shown from epoch `epoch` on (until the next note),

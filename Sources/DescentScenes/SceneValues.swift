@@ -35,9 +35,10 @@ extension SceneTraining {
 }
 
 extension SceneTrainingOptimizer {
-    /// An optimizer of a training race built from values, with the recipe's batch size.
-    public init(spec: String, label: String, color: SceneColor?, schedule: String?) {
-        self.init(spec: spec, label: label, color: color, schedule: schedule, batchSize: nil)
+    /// An optimizer of a training race built from values, with the recipe's batch size, labelled
+    /// `label` (nil: its spec).
+    public init(spec: String, label: String?, color: SceneColor?, schedule: String?) {
+        self.init(spec: spec, label: label ?? spec, color: color, schedule: schedule, batchSize: nil, hasOwnLabel: label != nil)
     }
 }
 

@@ -208,7 +208,8 @@ extension SceneValidator {
             let tune = reader.bool(t, "tune", in: path) ?? true
             guard let spec, let trainingSetSize else { continue }
             result.append(SceneTrainingOptimizer(spec: spec, label: label ?? spec, color: color, schedule: schedule,
-                                                 batchSize: batch?.resolved(trainingSetSize: trainingSetSize), tune: tune))
+                                                 batchSize: batch?.resolved(trainingSetSize: trainingSetSize), tune: tune,
+                                                 hasOwnLabel: label != nil))
         }
         return result
     }

@@ -44,10 +44,10 @@ struct TrainingRaceOptions: ParsableArguments {
     /// the scene's schedule, seeded with the scene's seed; playback does not pause at an epoch.
     func training(for scene: Scene, isDefaultRace: Bool, registry: Registry) throws -> SceneTraining {
         let optimizers = isDefaultRace
-            ? Self.defaultSpecs.map { SceneTrainingOptimizer(spec: $0, label: $0, color: nil, schedule: scene.schedule) }
+            ? Self.defaultSpecs.map { SceneTrainingOptimizer(spec: $0, label: nil, color: nil, schedule: scene.schedule) }
             : scene.optimizers.indices.map {
-                SceneTrainingOptimizer(spec: scene.chainSpec($0), label: scene.optimizers[$0].label, color: scene.optimizers[$0].color,
-                                       schedule: scene.schedule)
+                SceneTrainingOptimizer(spec: scene.chainSpec($0), label: scene.optimizers[$0].hasOwnLabel ? scene.optimizers[$0].label : nil,
+                                       color: scene.optimizers[$0].color, schedule: scene.schedule)
             }
         return try net.training(optimizers, seed: scene.seed, evaluateEvery: view.evaluateEvery, walk: view.walk, registry: registry)
     }

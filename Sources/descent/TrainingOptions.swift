@@ -145,7 +145,7 @@ struct TrainingOptions: ParsableArguments {
     /// optimizer at the rate the search on this net finds for `--budget` epochs per trial
     /// (default `defaultBudget`), at most `limit` optimizer steps in all.
     func scene(evaluateEvery: Int? = nil, walk: WalkSettings = .off, defaultBudget: Int, limit: Int, registry: Registry) throws -> Scene {
-        let optimizers = specs.map { SceneTrainingOptimizer(spec: $0, label: $0, color: nil, schedule: schedule) }
+        let optimizers = specs.map { SceneTrainingOptimizer(spec: $0, label: nil, color: nil, schedule: schedule) }
         let scene = Scene(file: "(command line)", title: "",
                           training: try data.training(optimizers, seed: seed, evaluateEvery: evaluateEvery, walk: walk, registry: registry),
                           seed: seed)
@@ -159,7 +159,7 @@ extension NetOptions {
     /// A training race of `optimizers` on the net and data of these flags, seeded with `seed`,
     /// as a scene's `[training]` holds it (no epoch pause, no captions). Each spec is checked
     /// here with its schedule, so an error names the spec as given; the specs are kept in their
-    /// canonical form (labels that were the spec as given become the canonical spec).
+    /// canonical form (an optimizer labelled by its spec is labelled by the canonical spec).
     func training(_ optimizers: [SceneTrainingOptimizer], seed: UInt64, evaluateEvery: Int?, walk: WalkSettings,
                   registry: Registry) throws -> SceneTraining {
         let (recipe, problem) = try makeProblem(seed: seed)
@@ -168,7 +168,7 @@ extension NetOptions {
             let spec = try configuredOptimizer(optimizer.spec, seed: seed, registry: registry, schedule: schedule).spec
             var canonical = optimizer
             canonical.spec = spec
-            if optimizer.label == optimizer.spec { canonical.label = spec }
+            if !optimizer.hasOwnLabel { canonical.label = spec }
             return canonical
         }
         return SceneTraining(dataset: datasetName, recipe: recipe, problem: problem, epochs: nil,

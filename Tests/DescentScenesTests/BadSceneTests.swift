@@ -183,8 +183,8 @@ import Testing
     static let trainingCases: [Case] = [
         Case(name: "training: unknown keys", text: training + "sampels = 100\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\nlable = \"x\"\n", expected: [
             "bad.toml:7:1: training.sampels: unknown key; did you mean 'samples'? valid: dataset, samples, noise, validation, net, "
-                + "activation, loss, init, batch_size, epochs, eval_every, walk_every, seed, optimizer, notes, images, labels, validation_images, validation_labels",
-            "bad.toml:10:1: training.optimizer[0].lable: unknown key; did you mean 'label'? valid: spec, label, color, schedule, batch_size",
+                + "activation, loss, init, batch_size, epochs, eval_every, walk_every, seed, optimizer, notes, images, labels, validation_images, validation_labels, tune",
+            "bad.toml:10:1: training.optimizer[0].lable: unknown key; did you mean 'label'? valid: spec, label, color, schedule, batch_size, tune",
         ]),
         Case(name: "training: data set, batch size, epochs, width and spec", text: """
             title = "t"

@@ -19,11 +19,12 @@ import Testing
                        "minibatch-noise", "quadratic", "training-optimizers", "training-gradient-noise"] {
             #expect(names.contains(lesson + ".toml"))
         }
-        for lesson in ["fair-race", "training-digits"] { #expect(names.contains(lesson + ".toml")) }
+        for lesson in ["fair-race", "training-digits", "training-fair-race"] { #expect(names.contains(lesson + ".toml")) }
         #expect(names.count >= 22, "at least 22 lessons (issue 14): \(names.count)")
         let scenes = try sceneFiles().map { try Scene.load(path: $0.path, registry: .builtin) }
         #expect(scenes.contains { $0.surface != nil && $0.training != nil }, "a scene with both races")
         #expect(scenes.contains { $0.tune != nil }, "a scene tuned when it loads")
+        #expect(scenes.contains { $0.training?.tune != nil }, "a training race tuned when it loads")
     }
 
     /// The lesson list's teaching order (each scene's `order`): the quadratic, the valleys,

@@ -52,7 +52,7 @@ import Testing
         #expect(training.recipe.batchSize == 800, "full: the whole training set")
         #expect(training.epochs == 3 && training.evaluateEvery == nil && training.walk == WalkSettings(every: 0))
         #expect(training.optimizers == [
-            SceneTrainingOptimizer(spec: "sgd(lr=0.1)", label: "sgd(lr=0.1)", color: nil, schedule: nil, batchSize: nil),
+            SceneTrainingOptimizer(spec: "sgd(lr=0.1)", label: "sgd(lr=0.1)", color: nil, schedule: nil, batchSize: nil, hasOwnLabel: false),
             SceneTrainingOptimizer(spec: "noise(sigma=0.01) | sgd(lr=0.1)", label: "noisy", color: SceneColor("blue"),
                                    schedule: "cosine(t_max=10)", batchSize: 10),
         ])
