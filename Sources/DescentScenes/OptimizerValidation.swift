@@ -6,14 +6,16 @@ extension SceneValidator {
 
     /// The `[[optimizer]]` tables: a spec (built through the registry, so unknown names and bad
     /// parameters are reported with the valid choices), an optional label, colour, start, and
-    /// (with `[data]`) which gradient the optimizer sees.
-    mutating func optimizers(_ root: TOMLTable, noise: SceneNoise?, hasData: Bool, seed: UInt64) -> [SceneOptimizer] {
+    /// (with `[data]`) which gradient the optimizer sees. With the race's `oracle` (nil when the
+    /// surface or data could not be read), Hogwild! is refused where it has no finite sum, and
+    /// given a `gradient` other than its own single samples.
+    mutating func optimizers(_ root: TOMLTable, noise: SceneNoise?, hasData: Bool, oracle: GradientOracle?, seed: UInt64) -> [SceneOptimizer] {
         let tables = optimizerTables(root, "optimizer", in: "", required: "a scene needs at least one [[optimizer]] with a spec")
         var result: [SceneOptimizer] = []
         for (i, table) in tables.enumerated() {
             let path = "optimizer[\(i)]"
             reader.checkKeys(table, at: path, allowed: Self.optimizerKeys)
-            let spec = optimizerSpec(table, at: path, seed: seed)
+            let built = configuredOptimizer(table, at: path, seed: seed, oracle: oracle)
             let label = text(table, "label", in: path, maxLength: Limits.titleLength, singleLine: true)
             let color = self.color(table, at: path)
             let start = coordinatePoint(table, "start", in: path)
@@ -26,8 +28,11 @@ extension SceneValidator {
                     reader.reportKey(path + ".gradient", "only a scene with [data] has minibatch gradients; remove gradient")
                 }
             }
+            if built?.optimizer.drawsSamples == true, gradient != .minibatch {
+                reader.reportKey(path + ".gradient", "\(built?.configuration.name ?? "") draws its own single samples; remove gradient")
+            }
             let tune = reader.bool(table, "tune", in: path) ?? true
-            guard let spec else { continue }
+            guard let spec = built?.spec else { continue }
             result.append(SceneOptimizer(spec: spec, label: label ?? spec, hasOwnLabel: label != nil, color: color, start: start, schedule: schedule, gradient: gradient,
                                          tune: tune))
         }
@@ -49,12 +54,20 @@ extension SceneValidator {
 
     /// The `spec` of an optimizer table, built in the registry with `seed` (errors at their column).
     mutating func optimizerSpec(_ table: TOMLTable, at path: String, seed: UInt64) -> String? {
+        configuredOptimizer(table, at: path, seed: seed, oracle: nil)?.spec
+    }
+
+    /// The optimizer of a table's `spec`, built in the registry with `seed`, and checked against
+    /// `oracle` when given (Hogwild! needs a finite sum's samples); errors at their column.
+    mutating func configuredOptimizer(_ table: TOMLTable, at path: String, seed: UInt64, oracle: GradientOracle?) -> ConfiguredOptimizer? {
         guard let spec = reader.string(table, "spec", in: path, required: "an optimizer needs a spec, e.g. spec = \"adam(lr=0.1)\"") else {
             return nil
         }
         do {
-            _ = try registry.optimizer(spec, seed: seed)
-            return spec
+            var configured = try registry.optimizer(spec, seed: seed)
+            if let oracle { try configured.optimizer.checkSamples(of: oracle) }
+            configured.spec = spec
+            return configured
         } catch {
             reportSpec(path + ".spec", error)
             return nil

@@ -104,7 +104,7 @@ struct SceneValidator {
         let start = coordinatePoint(run, "start", in: "run")
         // Written but invalid sections were reported already; the checks below depend on whether
         // they were written, so one mistake does not cascade into several messages.
-        let optimizers = self.optimizers(root, noise: noise, hasData: root["data"] != nil, seed: seed)
+        let optimizers = self.optimizers(root, noise: noise, hasData: root["data"] != nil, oracle: surface?.surface.surface.oracle, seed: seed)
         checkStarts(start: start, optimizers: optimizers, hasCloud: root["cloud"] != nil)
         checkBudget(steps: steps, optimizers: optimizers.count, cloud: cloud)
         let notes = self.notes(root, steps: steps)

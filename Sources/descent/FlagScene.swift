@@ -15,7 +15,8 @@ extension DisplayOptions {
         let start = isDefaultScene ? RaceSetup.defaultStart : try simulation.resolveStart(on: surface)
         let schedule = try simulation.resolveSchedule(registry)
         let optimizers = try (isDefaultRace ? RaceSetup.defaultSpecs : specs).map { spec in
-            SceneOptimizer(spec: try configuredOptimizer(spec, seed: simulation.seed, registry: registry, schedule: schedule).spec)
+            SceneOptimizer(spec: try configuredOptimizer(spec, seed: simulation.seed, registry: registry, schedule: schedule,
+                                                    oracle: surface.oracle).spec)
         }
         return Scene(file: "(command line)", title: title ?? "", description: description ?? "", surface: SceneSurface(spec: simulation.surface, surface: surface),
                      view: isDefaultScene ? RaceSetup.defaultView : surface.viewBox, start: start, optimizers: optimizers,

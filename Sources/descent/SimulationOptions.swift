@@ -63,7 +63,7 @@ struct SimulationOptions: ParsableArguments {
     /// A run of the optimizer spec from the start.
     func makeRun(_ spec: String, surface: Surface, start: [Double], schedule: any Schedule,
                  registry: Registry, recordsState: Bool = false) throws -> Run {
-        let configured = try configuredOptimizer(spec, seed: seed, registry: registry, schedule: schedule)
+        let configured = try configuredOptimizer(spec, seed: seed, registry: registry, schedule: schedule, oracle: surface.oracle)
         return Run(label: configured.spec, spec: configured.spec, optimizer: configured.optimizer,
                    schedule: schedule, oracle: surface.oracle, start: start, recordsState: recordsState)
     }

@@ -13,7 +13,7 @@ struct TraceCommand: ParsableCommand {
             'diverged_at' (null, or the step at which a value became non-finite; the trajectory \
             stops before it) and 'failed' (null, or why the optimizer could not take a step, e.g. \
             a plugin that exited; also said on standard error). With --workers (a distributed \
-            optimizer: sync_sgd, async_sgd, downpour, easgd) also 'workers': after each step, every \
+            optimizer: sync_sgd, async_sgd, downpour, hogwild, easgd) also 'workers': after each step, every \
             worker's [x, y] (they all start at the start), and 'worker_states': the workers' names \
             after each step as the inspector shows them (staleness τ, or for EASGD the distance ↔ \
             to the centre). \
@@ -40,12 +40,12 @@ struct TraceCommand: ParsableCommand {
         let surface = try simulation.resolveSurface(registry)
         let start = try simulation.resolveStart(on: surface)
         let schedule = try simulation.resolveSchedule(registry)
-        let configured = try configuredOptimizer(optimizer, seed: simulation.seed, registry: registry)
+        let configured = try configuredOptimizer(optimizer, seed: simulation.seed, registry: registry, oracle: surface.oracle)
         let spec = configured.spec
         if workers {
             guard format == .json else { throw ValidationError("--workers needs --format json") }
             guard configured.optimizer is DistributedOptimizer else {
-                throw ValidationError("--workers needs a distributed optimizer (sync_sgd, async_sgd, downpour, easgd), got '\(Sanitizer.clean(spec))'")
+                throw ValidationError("--workers needs a distributed optimizer (sync_sgd, async_sgd, downpour, hogwild, easgd), got '\(Sanitizer.clean(spec))'")
             }
         }
         /// A fresh run streamed step by step (every pass computes the same trajectory: runs are seeded).

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The distributed optimizers on the command line: `trace --workers`, and the three lessons
-/// rendered at their horizon.
+/// The distributed optimizers on the command line: `trace --workers`, Hogwild! only on a finite
+/// sum, and the distributed lessons rendered at their horizon.
 @Suite struct DistributedCommandTests {
     static let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenes")
@@ -27,9 +27,34 @@ import Testing
         }
     }
 
+    /// `hogwild` on a plain surface is refused before anything runs, with one line naming the spec
+    /// (race, trace, render, tune, also behind a transform); on a finite-sum surface it races, and
+    /// `trace --workers` shows its workers' staleness.
+    @Test func hogwildNeedsAFiniteSum() throws {
+        for arguments in [["race", "--surface", "beale", "hogwild"], ["trace", "--surface", "beale", "--optimizer", "hogwild(workers=2)"],
+                          ["render", "--surface", "beale", "noise(sigma=1) | hogwild"], ["tune", "--surface", "beale", "--budget", "5", "hogwild"]] {
+            let refused = try DescentProcess.run(arguments)
+            #expect(refused.status != 0 && refused.stdout.isEmpty, "\(arguments)")
+            let lines = refused.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("optimizer '") && lines[0].contains("hogwild needs [data]"), "\(refused.stderr)")
+        }
+        let race = try DescentProcess.run(["race", "--surface", "sparse_least_squares(overlap=0.1)", "--start", "-1,1", "--steps", "200",
+                                           "hogwild(lr=0.1, workers=4)"])
+        #expect(race.status == 0 && race.stdout.contains("hogwild(lr=0.1, workers=4)"), "\(race.stderr)")
+        let trace = try DescentProcess.run(["trace", "--surface", "sparse_least_squares", "--start", "-1,1", "--steps", "10",
+                                            "--optimizer", "hogwild(workers=3)", "--workers"])
+        #expect(trace.status == 0, "\(trace.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(trace.stdout.utf8)) as? [String: Any])
+        let names = try #require(object["worker_states"] as? [[String]])
+        #expect(names.last == ["w1 τ2", "w2 τ2", "w3 τ2"])
+        let list = try DescentProcess.run(["list", "optimizers"])
+        #expect(list.stdout.contains("hogwild") && list.stdout.contains("Niu, Recht"))
+    }
+
     /// Each lesson rendered at its last step: the last caption and the horizon in the status line.
     @Test(arguments: [("stale-gradients", 220, "arrived within 5%"), ("downpour", 150, "Downpour arrived first"),
-                      ("easgd", 400, "A weaker pull")])
+                      ("easgd", 400, "A weaker pull"), ("hogwild", 300, "Sparse samples keep λ small"),
+                      ("hogwild-collisions", 300, "twice as late as SGD")])
     func lessonRendersAtItsHorizon(name: String, steps: Int, caption: String) throws {
         let path = Self.scenes.appendingPathComponent(name + ".toml").path
         let result = try DescentProcess.run(["render", "--scene", path, "--at", String(steps), "--color", "never", "--size", "120x40"])

@@ -537,20 +537,24 @@ func coloursAndHomeEndUnderXterm256colorInTmux(colorterm: String, shown: String,
     #expect(try play.expectRestoredTerminal() == 0)
 }
 
-/// A distributed-SGD lesson played to its end in a real terminal: through its pause, faster,
+/// A distributed-SGD lesson played to its end in a real terminal: through its pauses, faster,
 /// to the horizon and its last caption; `w` hides the worker trails there.
-@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
-func aDistributedLessonPlaysToTheEnd() throws {
-    let path = URL(fileURLWithPath: scenesFolder).appendingPathComponent("easgd.toml").path
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"),
+      arguments: [("easgd.toml", "Elastic averaging SGD", 400, [100], "weaker pull (α = 0.01)"),
+                  ("hogwild.toml", "Hogwild!: lock-free SGD", 300, [30, 70], "Sparse samples keep λ small")])
+func aDistributedLessonPlaysToTheEnd(file: String, title: String, horizon: Int, pauses: [Int], lastCaption: String) throws {
+    let path = URL(fileURLWithPath: scenesFolder).appendingPathComponent(file).path
     let play = try PlaySession("play --scene '\(path)'")
     defer { play.cleanUp() }
     let session = play.session
-    try session.waitFor("the lesson") { $0.contains("Elastic averaging SGD") && $0.contains("step 0/400") }
-    try session.send("Space")
-    try session.waitFor("the pause at step 100") { $0.contains("paused") && TmuxSession.shownStep($0) == 100 }
+    try session.waitFor("the lesson") { $0.contains(title) && $0.contains("step 0/\(horizon)") }
+    for pause in pauses {
+        try session.send("Space")
+        try session.waitFor("the pause at step \(pause)") { $0.contains("paused") && TmuxSession.shownStep($0) == pause }
+    }
     try session.send("+", "+", "+", "Space")
-    let end = try session.waitFor("the horizon") { $0.contains("paused") && TmuxSession.shownStep($0) == 400 }
-    #expect(end.contains("weaker pull (α = 0.01)"))
+    let end = try session.waitFor("the horizon") { $0.contains("paused") && TmuxSession.shownStep($0) == horizon }
+    #expect(end.contains(lastCaption))
     try session.send("w")
     try session.waitFor("the worker trails to go") { $0 != end && $0.contains("paused") }
     try session.send("q")

@@ -6,8 +6,7 @@ import Testing
     static var halfSquare: WorkerGradients { WorkerGradients(
         dimension: 1,
         objective: GradientOracle(evaluate: { x, g in g[0] = x[0]; return 0.5 * x[0] * x[0] }),
-        workerOracle: { _ in GradientOracle(evaluate: { x, g in g[0] = x[0]; return 0.5 * x[0] * x[0] }) },
-        samples: nil) }
+        workerOracle: { _ in GradientOracle(evaluate: { x, g in g[0] = x[0]; return 0.5 * x[0] * x[0] }) }) }
 
     static func surface(_ name: String) throws -> Surface { try Registry.builtin.surface(name) }
 
@@ -125,11 +124,12 @@ import Testing
     // MARK: Hogwild!
 
     /// On a sum whose samples touch one coordinate each, every lock-free write changes at most
-    /// one coordinate of the shared vector, computed at a read K − 1 updates old.
+    /// one coordinate of the shared vector (the sample's support), computed at a read K − 1
+    /// updates old.
     @Test func hogwildWritesOnlyTheSampleSupport() throws {
-        let sparse = try SparseLeastSquares(count: 100, overlap: 0, noise: 0.1, seed: 2)
+        let sparse = try StochasticObjectives.objective("sparse_least_squares(n=100, overlap=0, noise=0.1, seed=2)")
         var run = try DistributedRun(method: .hogwild, workers: 3, learningRate: 0.1,
-                                     gradients: .sparse(sparse, batchSize: 1), start: [-1, 1], seed: 8)
+                                     gradients: .finiteSum(sparse, batchSize: 1), start: [-1, 1], seed: 8)
         run.advance(toStep: 300)
         for t in 1...300 {
             let before = run.point(t - 1), after = run.point(t)
@@ -271,5 +271,58 @@ import Testing
             return "w\(k + 1) τ\(simulation.staleness(of: k, at: 150))"
         }
         #expect(last.map(\.name) == tags)
+    }
+
+    /// `hogwild` raced as an optimizer follows ``DistributedRun``'s Hogwild! bit for bit (same
+    /// seed handling), whichever oracle of the sum the run steps on, and shows the staleness.
+    @Test(arguments: [1, 5])
+    func registryHogwildFollowsTheSimulation(workers: Int) throws {
+        let objective = try StochasticObjectives.objective("sparse_least_squares(n=80, overlap=0.2, seed=3)")
+        let spec = "hogwild(lr=0.1, workers=\(workers))"
+        var simulation = try DistributedRun(method: .hogwild, workers: workers, learningRate: 0.1,
+                                            gradients: .finiteSum(objective, batchSize: 1), start: [-1, 1.5], seed: 17)
+        simulation.advance(toStep: 200)
+        for oracle in [objective.minibatchOracle(batchSize: 4, seed: 9), objective.fullOracle, objective.surface.oracle] {
+            let optimizer = try Registry.builtin.optimizer(spec, seed: 17).optimizer
+            var run = Run(label: spec, spec: spec, optimizer: optimizer, oracle: oracle, start: [-1, 1.5])
+            run.advance(toStep: 200)
+            #expect(run.points == simulation.points)
+            let last = try #require(run.states.last)
+            #expect(last.map(\.values) == (0..<workers).map { simulation.workerPoint($0, at: 200) })
+            #expect(last.map(\.name) == (0..<workers).map { "w\($0 + 1) τ\(simulation.staleness(of: $0, at: 200))" })
+        }
+    }
+
+    /// With K = 1 the registry `hogwild` is plain SGD on one uniformly drawn sample per step.
+    @Test func registryHogwildWithOneWorkerIsSingleSampleSGD() throws {
+        let objective = try StochasticObjectives.objective("sparse_least_squares(overlap=0.5)")
+        let optimizer = try Registry.builtin.optimizer("hogwild(lr=0.2, workers=1)", seed: 5).optimizer
+        var run = Run(label: "hogwild", spec: "hogwild", optimizer: optimizer, oracle: objective.fullOracle, start: [2, 0])
+        run.advance(toStep: 150)
+        let draws = GeneratorBox(seed: Self.workerSeeds(5).samples)
+        let single = GradientOracle(evaluate: { x, g in
+            let i = Int(draws.generator.next() % UInt64(objective.count))
+            g = objective.sampleGradient(i, at: x)
+            return objective.sampleLoss(i, at: x)
+        })
+        #expect(run.points == Self.sgdPath(lr: 0.2, oracle: single, start: [2, 0], steps: 150))
+    }
+
+    /// Where the oracle carries no finite sum, `hogwild` says so before a run (``Optimizer/checkSamples(of:)``,
+    /// also through a transform chain) and, stepped anyway, fails its first step with the same reason.
+    @Test func registryHogwildNeedsAFiniteSum() throws {
+        let plain = try Self.surface("beale").oracle
+        for spec in ["hogwild", "noise(sigma=1) | hogwild(workers=2)"] {
+            let optimizer = try Registry.builtin.optimizer(spec).optimizer
+            #expect(optimizer.drawsSamples)
+            #expect(throws: SpecError(DistributedOptimizers.noSamples)) { try optimizer.checkSamples(of: plain) }
+            var run = Run(label: spec, spec: spec, optimizer: optimizer, oracle: plain, start: [1, 1])
+            run.advance(toStep: 10)
+            #expect(run.steps == 0 && run.failure == OptimizerFailure(DistributedOptimizers.noSamples))
+        }
+        let sum = try StochasticObjectives.objective("least_squares")
+        try Registry.builtin.optimizer("hogwild").optimizer.checkSamples(of: sum.minibatchOracle(batchSize: 2, seed: 0))
+        try Registry.builtin.optimizer("hogwild").optimizer.checkSamples(of: try Registry.builtin.surface("sparse_least_squares").oracle)
+        #expect(try !Registry.builtin.optimizer("async_sgd").optimizer.drawsSamples)
     }
 }

@@ -143,7 +143,34 @@ import Testing
         #expect(throws: SpecError.self) { try StochasticObjectives.objective("logistic(batch=3)") }
         // The data seed decides the data.
         let a = try StochasticObjectives.objective("logistic(seed=1)"), b = try StochasticObjectives.objective("logistic(seed=2)")
-        #expect(a.features != b.features)
+        #expect(a.rows != b.rows)
         #expect(try StochasticObjectives.objective("logistic(seed=1)").labels == a.labels)
+    }
+
+    /// The sparse least squares: rows zero off each sample's support, a fraction `overlap` of
+    /// samples touching both parameters, θ* = H⁻¹r in closed form, and per-sample gradients
+    /// zero off the support.
+    @Test func sparseLeastSquares() throws {
+        let f = try StochasticObjectives.objective("sparse_least_squares(n=400, overlap=0.25, noise=0, seed=4)")
+        #expect(f.count == 400 && f.rows.count == 800)
+        let both = (0..<f.count).filter { f.support($0) == [0, 1] }.count
+        #expect(abs(Double(both) / 400 - 0.25) < 5 * (0.25 * 0.75 / 400).squareRoot())
+        for i in 0..<f.count {
+            let g = f.sampleGradient(i, at: [0.3, 0.7])
+            for j in 0..<2 where !f.support(i).contains(j) { #expect(g[j] == 0 && f.rows[2 * i + j] == 0) }
+        }
+        // Without label noise the data are fitted exactly by θ° = (1, −1).
+        #expect(HandOracles.close(f.minimizer, [1, -1], rel: 1e-9))
+        #expect(f.value(at: [1, -1]) < 1e-20)
+        // The one-feature models touch both coordinates, except where x_i = 0 moves only the bias.
+        let hand = try Self.handLeastSquares()
+        #expect((0..<4).map { hand.support($0) } == [[0, 1], [1], [0, 1], [0, 1]])
+        // Registered as a surface whose oracle carries the samples; a coordinate no sample moves has no minimizer.
+        let surface = try Registry.builtin.surface("sparse_least_squares(overlap=0.1)")
+        #expect(surface.name == "sparse_least_squares" && surface.oracle.samples?.count == 200)
+        #expect(try Registry.builtin.surface("beale").oracle.samples == nil)
+        #expect(throws: SpecError.self) {
+            try FiniteSumObjective(name: "x only", summary: "", loss: .squared, rows: [1, 0, 2, 0], labels: [1, 2])
+        }
     }
 }

@@ -165,7 +165,29 @@ import Testing
             "bad.toml:11:12: optimizer[0].gradient: must be one of 'minibatch', 'full', 'matched_noise', got 'half'",
         ]),
         Case(name: "unknown data kind", text: "title = \"t\"\ndescription = \"d\"\n[data]\nkind = \"least_square\"\n[run]\nstart = [1, 1]\n[[optimizer]]\nspec = \"sgd\"\n", expected: [
-            "bad.toml:4:8: data.kind: unknown data kind 'least_square'; did you mean 'least_squares'? valid: least_squares, logistic",
+            "bad.toml:4:8: data.kind: unknown data kind 'least_square'; did you mean 'least_squares'? valid: least_squares, logistic, sparse_least_squares",
+        ]),
+        Case(name: "hogwild without a finite sum", text: header + "[[optimizer]]\nspec = \"noise(sigma=1) | hogwild(lr=0.1)\"\n", expected: [
+            "bad.toml:8:8: optimizer[0].spec: " + DistributedOptimizers.noSamples,
+        ]),
+        Case(name: "hogwild given another gradient", text: """
+            title = "t"
+            description = "d"
+            [data]
+            kind = "sparse_least_squares"
+            overlap = 1.5
+            batch_size = 1
+            [run]
+            start = [1, 1]
+            [[optimizer]]
+            spec = "hogwild(lr=0.1, workers=4)"
+            gradient = "full"
+            [[optimizer]]
+            spec = "hogwild(lr=0.1, noise=1)"
+            """, expected: [
+            "bad.toml:5:11: data.overlap: sparse_least_squares: 'overlap' must be [0, 1], got 1.5",
+            "bad.toml:11:1: optimizer[0].gradient: hogwild draws its own single samples; remove gradient",
+            "bad.toml:13:25: optimizer[1].spec: hogwild has no parameter 'noise'; valid: lr, workers",
         ]),
     ]
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import DescentScenes
 
-/// The claims of the three distributed-SGD lessons, checked on the runs the scenes play. A
+/// The claims of the distributed-SGD lessons, checked on the runs the scenes play. A
 /// distributed optimizer's state holds its workers' positions (one vector per worker), so
 /// `run.states[k − 1][w].values` is worker w after step k.
 @Suite struct DistributedCaptionTests {
@@ -93,5 +93,90 @@ import Testing
         func tailLoss(_ label: String) -> Double { s.run(label).losses.suffix(100).reduce(0, +) / 100 }
         #expect(tailLoss(strong) < 0.25 * tailLoss(noisy))
         #expect(s.run(strong).states[10].map(\.name).allSatisfy { $0.contains("↔") })
+    }
+
+    // MARK: Hogwild!
+
+    /// The largest eigenvalue of the Hessian at the surface's minimum (a quadratic: everywhere).
+    static func largestCurvature(_ s: PlayedScene) throws -> Double {
+        let m = try #require(s.surface.criticalPoints.first)
+        let h = s.surface.hessian(m.x, m.y)
+        return (h.xx + h.yy) / 2 + (((h.xx - h.yy) / 2) * ((h.xx - h.yy) / 2) + h.xy * h.xy).squareRoot()
+    }
+
+    /// Delayed gradient descent x_{t+1} = x_t − a·x_{t−τ} is stable iff a < 2 sin(π/(4τ + 2)).
+    static func delayBound(_ tau: Int) -> Double { 2 * sin(Double.pi / Double(4 * tau + 2)) }
+
+    /// `x` to `digits` significant digits, as a caption writes it.
+    static func shown(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)g", x) }
+
+    /// The first step at which the run is outside the scene's view.
+    static func exit(_ s: PlayedScene, _ label: String) -> Int? {
+        let run = s.run(label)
+        return (0..<run.count).first { !s.scene.view.x.contains(run.point($0)[0]) || !s.scene.view.y.contains(run.point($0)[1]) }
+    }
+
+    /// The largest distance from the fit over the steps `range`.
+    static func widest(_ s: PlayedScene, _ label: String, _ range: Range<Int>) throws -> Double {
+        let m = try #require(s.surface.criticalPoints.first)
+        return range.map { hypot(s.point(label, $0)[0] - m.x, s.point(label, $0)[1] - m.y) }.max() ?? 0
+    }
+
+    /// The full loss f(x) at the run's last point (the legend shows the sampled one).
+    static func finalLoss(_ s: PlayedScene, _ label: String) -> Double {
+        let p = s.run(label).point(s.run(label).count - 1)
+        return s.surface.value(p[0], p[1])
+    }
+
+    static func samples(_ s: PlayedScene) throws -> FiniteSumObjective { try #require(s.scene.data).objective }
+
+    @Test func hogwildOnSparseData() throws {
+        let s = try PlayedScene("hogwild", recordsState: true)
+        let data = try Self.samples(s)
+        let sgd = "SGD", eight = "Hogwild! ×8", many = "Hogwild! ×32"
+        // Description and note 1: 200 samples, 4 touch both parameters, the others one; one sample per step.
+        let both = (0..<data.count).filter { data.support($0) == [0, 1] }.count
+        #expect(data.count == 200 && both == 4 && (0..<data.count).allSatisfy { data.support($0).count >= 1 })
+        #expect(try #require(s.scene.data).batchSize == 1 && s.scene.optimizers[0].spec == "sgd(lr=0.12)")
+        // Reads K − 1 updates old, as the inspector says.
+        #expect(s.run(eight).states[20].map(\.name) == (1...8).map { "w\($0) τ7" })
+        #expect(s.run(many).states[70].map(\.name) == (1...32).map { "w\($0) τ31" })
+        // Note 2: 32 workers leave the view by the note's step and spiral out, ever wider.
+        #expect(try #require(Self.exit(s, many)) <= s.scene.notes[1].step)
+        #expect(try Self.widest(s, many, 0..<100) < Self.widest(s, many, 200..<301))
+        #expect(s.run(many).divergedAt == nil && s.arrival(many) == nil)
+        // Note 3: 8 workers arrived no later than SGD, both by the note's step.
+        let arrivals = (try #require(s.arrival(eight)), try #require(s.arrival(sgd)))
+        #expect(arrivals.0 <= arrivals.1 && arrivals.1 <= s.scene.notes[2].step)
+        // The description's "fails": 32 workers end a hundred times higher than SGD.
+        #expect(Self.finalLoss(s, many) > 100 * Self.finalLoss(s, sgd))
+        // Note 4: λ = 0.70, η·λ = 0.084 between the bounds 0.050 (τ = 31) and 0.21 (τ = 7).
+        let lambda = try Self.largestCurvature(s), eta = 0.12
+        #expect(Self.shown(lambda, 2) == "0.7" && Self.shown(eta * lambda, 2) == "0.084")
+        #expect(Self.shown(Self.delayBound(7), 2) == "0.21" && Self.shown(Self.delayBound(31), 2) == "0.05")
+        #expect(Self.delayBound(31) < eta * lambda && eta * lambda < Self.delayBound(7))
+    }
+
+    @Test func hogwildWhenSamplesCollide() throws {
+        let s = try PlayedScene("hogwild-collisions", recordsState: true)
+        let data = try Self.samples(s)
+        let sgd = "SGD", eight = "Hogwild! ×8", half = "Hogwild! ×8, η/2"
+        // Description and note 1: every one of 200 samples touches both parameters; τ7.
+        #expect(data.count == 200 && (0..<data.count).allSatisfy { data.support($0) == [0, 1] })
+        #expect(s.scene.optimizers.map(\.spec) == ["sgd(lr=0.12)", "hogwild(lr=0.12, workers=8)", "hogwild(lr=0.06, workers=8)"])
+        #expect(s.run(half).states[20].map(\.name) == (1...8).map { "w\($0) τ7" })
+        // Note 2: out of the view by the note's step, swinging wider and wider; the server driven away.
+        #expect(try #require(Self.exit(s, eight)) <= s.scene.notes[1].step)
+        let swings = try [0..<100, 100..<200, 200..<301].map { try Self.widest(s, eight, $0) }
+        #expect(swings[0] < swings[1] && swings[1] < swings[2] && swings[2] > 100)
+        #expect(s.run(eight).divergedAt == nil && s.arrival(eight) == nil)
+        // Note 3: λ = 2.2, three times the sparse data's; η·λ = 0.27 above 0.21, η/2 0.13 below;
+        // the η/2 run arrived by then, about twice as late as SGD.
+        let lambda = try Self.largestCurvature(s), sparse = try Self.largestCurvature(try PlayedScene("hogwild"))
+        #expect(Self.shown(lambda, 2) == "2.2" && (2.5...3.5).contains(lambda / sparse))
+        #expect(Self.shown(0.12 * lambda, 2) == "0.27" && Self.shown(0.06 * lambda, 2) == "0.13")
+        #expect(0.06 * lambda < Self.delayBound(7) && Self.delayBound(7) < 0.12 * lambda)
+        let slow = try #require(s.arrival(half)), fast = try #require(s.arrival(sgd))
+        #expect(slow <= s.scene.notes[2].step && (1.5...2.5).contains(Double(slow) / Double(fast)))
     }
 }

@@ -57,8 +57,25 @@ import Testing
         for w in 1...4 { #expect(text.contains("w\(w) τ3"), "worker \(w) τ3") }
     }
 
+    /// Hogwild!'s workers are drawn like the others': faint trails through the points they read,
+    /// and the inspector lists the selected lane's workers, each read K − 1 updates old (32
+    /// workers: the first 8, then how many more).
+    @Test func hogwildWorkersAreDrawnWithTheirStaleness() throws {
+        var state = try Self.state("hogwild.toml", height: 45)
+        _ = state.apply(.selectNext)
+        for _ in 0..<60 { _ = state.apply(.stepForward) }
+        let composer = FrameComposer(glyphs: .unicode)
+        let shown = composer.compose(state)
+        #expect(Self.faintCells(shown, state, lane: 0) == 0, "SGD has no workers")
+        for k in 1...2 { #expect(Self.faintCells(shown, state, lane: k) >= 8, "Hogwild! lane \(k) shows its workers") }
+        for w in 1...8 { #expect(shown.text().contains("w\(w) τ7"), "worker \(w) τ7") }
+        _ = state.apply(.selectNext)
+        let many = composer.compose(state).text()
+        #expect(many.contains("w8 τ31") && !many.contains("w9 τ31") && many.contains("+24 more"))
+    }
+
     /// Every distributed lesson plays to its horizon without stopping early.
-    @Test(arguments: ["stale-gradients.toml", "downpour.toml", "easgd.toml"])
+    @Test(arguments: ["stale-gradients.toml", "downpour.toml", "easgd.toml", "hogwild.toml", "hogwild-collisions.toml"])
     func lessonPlaysToTheEnd(file: String) throws {
         var state = try Self.state(file)
         _ = state.apply(.jumpToEnd)

@@ -8,7 +8,9 @@ import RealModule
 ///
 /// Each worker's gradient at a point p is the oracle's, g_k(p) = ∇f(p) + σ·ξ_k with ξ_k ~ N(0, I)
 /// from worker k's own ``Xoshiro256`` (σ = `noise`, 0 for none): on a minibatch oracle (a scene's
-/// `[data]`) every worker's call draws its own next minibatch. The gradient handed to ``step``
+/// `[data]`) every worker's call draws its own next minibatch. Hogwild! instead draws single
+/// samples of the finite sum the oracle carries (``GradientOracle/samples``; without them a step
+/// fails, and callers refuse it first: ``drawsSamples``). The gradient handed to ``step``
 /// (∇f at the server point) is not used: the workers compute theirs where they are.
 ///
 /// The state shows every worker's position, named with its staleness (`w2 τ3`) or, for EASGD,
@@ -34,11 +36,12 @@ public struct DistributedOptimizer: Optimizer {
         self.seed = seed
     }
 
-    public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) {
+    public mutating func step(params: inout [Double], gradient: [Double], lr: Double, oracle: GradientOracle) throws(OptimizerFailure) {
+        if drawsSamples && oracle.samples == nil { throw OptimizerFailure(DistributedOptimizers.noSamples) }
         var workers = self.workers ?? startWorkers(at: params)
         var generators = noiseGenerators
         let sigma = noise
-        workers.advance(&params, lr: lr) { k, point in
+        workers.advance(&params, lr: lr, samples: oracle.samples) { k, point in
             var g = oracle.gradient(at: point)
             if sigma > 0 { for j in g.indices { g[j] += sigma * generators[k].gaussian() } }
             return g
@@ -54,6 +57,9 @@ public struct DistributedOptimizer: Optimizer {
         noiseGenerators = (0..<workerCount).map { _ in Xoshiro256(seed: seeds.next()) }
         return DistributedWorkers(method: method, count: workerCount, start: start, seeds: &seeds)
     }
+
+    /// True for Hogwild!, whose workers draw single samples of the oracle's finite sum.
+    public var drawsSamples: Bool { method == .hogwild }
 
     /// Worker positions after the last tick (none before the first).
     public var workerPositions: [[Double]] { workers?.positions ?? [] }
@@ -80,8 +86,9 @@ public struct DistributedOptimizer: Optimizer {
         return formatNumber((d * scale).rounded() / scale)
     }
 
-    /// Takes lr, `workers`, `noise` and the method's own keys; the workers start afresh (at the
-    /// next step's point) only when the method, K, σ or the seed changed.
+    /// Takes lr, `workers`, `noise` (not Hogwild!'s: its gradients are samples') and the method's
+    /// own keys; the workers start afresh (at the next step's point) only when the method, K, σ
+    /// or the seed changed.
     public mutating func configure(_ c: Configuration) throws(SpecError) {
         learningRate = c.number("lr")
         let method: DistributedMethod
@@ -98,10 +105,11 @@ public struct DistributedOptimizer: Optimizer {
         case .hogwild: method = .hogwild
         case .easgd: method = .easgd(alpha: c.number("alpha"), period: c.integer("period"))
         }
-        let changed = method != self.method || c.integer("workers") != workerCount || c.number("noise") != noise || c.seed != seed
+        let noise = method == .hogwild ? 0 : c.number("noise")
+        let changed = method != self.method || c.integer("workers") != workerCount || noise != self.noise || c.seed != seed
         self.method = method
         workerCount = c.integer("workers")
-        noise = c.number("noise")
+        self.noise = noise
         seed = c.seed
         if changed { reset() }
     }
@@ -113,22 +121,28 @@ public struct DistributedOptimizer: Optimizer {
     }
 }
 
-/// The distributed methods in the registry (Hogwild! needs a sparse finite sum's samples, which
-/// an optimizer does not see: it lives in ``DistributedRun`` only).
+/// The distributed methods in the registry. Hogwild! runs only where the oracle carries a
+/// finite sum's samples (``Optimizer/drawsSamples``).
 public enum DistributedOptimizers {
-    public static let all: [OptimizerEntry] = [synchronous, asynchronous, downpour, easgd]
+    public static let all: [OptimizerEntry] = [synchronous, asynchronous, downpour, hogwild, easgd]
 
-    private static let common: [HyperParameter] = [
+    /// Why Hogwild! cannot run on an oracle without samples (a plain surface, a net).
+    public static let noSamples = "hogwild needs [data]: its workers draw single samples of a finite sum, which this objective is not "
+        + "(use a scene with [data], e.g. kind = \"sparse_least_squares\", or --surface 'sparse_least_squares(overlap=0.1)')"
+
+    private static let lrAndWorkers: [HyperParameter] = [
         LiteratureSchema.lr(0.01),
         .integer("workers", 4, HyperParameter.Bounds(lower: Double(Limits.workers.lowerBound), upper: Double(Limits.workers.upperBound)),
                  "number of workers K"),
+    ]
+    private static let common = lrAndWorkers + [
         .real("noise", 0, .nonNegative, "standard deviation σ of each worker's own gradient noise"),
     ]
     private static let period = HyperParameter.Bounds(lower: Double(Limits.communicationPeriod.lowerBound),
                                                       upper: Double(Limits.communicationPeriod.upperBound))
 
     private static func entry(_ name: String, _ summary: String, _ reference: String, _ parameters: [HyperParameter],
-                              _ method: DistributedMethod) -> OptimizerEntry {
+                              _ method: DistributedMethod, common: [HyperParameter] = common) -> OptimizerEntry {
         OptimizerEntry(name: name, summary: summary, reference: reference, parameters: common + parameters) { c in
             try DistributedOptimizer(method: method, workers: 1, lr: 0.01).configured(c)
         }
@@ -155,6 +169,10 @@ public enum DistributedOptimizers {
             .integer("push", 4, period, "steps between a worker's pushes of its accumulated gradients (n_push)"),
             .integer("fetch", 4, period, "steps between a worker's fetches of the server parameters (n_fetch)"),
         ], .downpour(push: 4, fetch: 4))
+
+    static let hogwild = entry(
+        "hogwild", "Hogwild!: lock-free single-sample SGD on a sparse finite sum, each write read K − 1 updates earlier",
+        "Niu, Recht, Ré & Wright 2011", [], .hogwild, common: lrAndWorkers)
 
     static let easgd = entry(
         "easgd", "elastic averaging SGD: workers pulled toward a centre variable by α, the centre by their sum",

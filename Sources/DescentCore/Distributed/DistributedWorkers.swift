@@ -52,7 +52,8 @@ struct DistributedWorkers {
     }
 
     /// One tick from the server (EASGD: centre) point `x` at rate η: worker k's gradient at a point
-    /// is `gradient(k, point)`; Hogwild! draws its samples from `samples`.
+    /// is `gradient(k, point)`; Hogwild! draws its samples from `samples`, which it must have
+    /// (a precondition: the callers check before the first tick).
     mutating func advance(_ x: inout [Double], lr eta: Double, samples: (any SampledObjective)? = nil,
                           gradient: (_ worker: Int, _ at: [Double]) -> [Double]) {
         let t = tick
@@ -95,7 +96,9 @@ struct DistributedWorkers {
             }
 
         case .hogwild:
-            guard let samples else { break }
+            guard let samples else {
+                preconditionFailure("hogwild without the samples of a finite sum (DistributedRun and DistributedOptimizer refuse it first)")
+            }
             let k = t % count
             let tau = min(count - 1, recent.count - 1)
             let read = recent[recent.count - 1 - tau]

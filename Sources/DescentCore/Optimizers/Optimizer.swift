@@ -12,13 +12,18 @@ public struct GradientOracle {
     /// f at the point being stepped from, as the caller recorded it (nan when unknown): set per
     /// step by ``OptimizerStep``, so a plugin is sent the loss without another evaluation.
     public var loss: Double = .nan
+    /// The samples of the finite sum f is the mean of, when it is one (a scene's `[data]`, a
+    /// finite-sum surface), else nil: Hogwild! draws its single samples from them.
+    public let samples: (any SampledObjective)?
 
     public init(
         evaluate: @escaping (_ x: [Double], _ gradient: inout [Double]) -> Double,
-        hessian: ((_ x: [Double]) -> [Double])? = nil
+        hessian: ((_ x: [Double]) -> [Double])? = nil,
+        samples: (any SampledObjective)? = nil
     ) {
         self.evaluate = evaluate
         self.hessian = hessian
+        self.samples = samples
     }
 
     /// ∇f(x) as a new array.
@@ -98,11 +103,24 @@ public protocol Optimizer {
     /// varying number of them (L-BFGS: PyTorch's `func_evals`); the legends show it. nil for
     /// the others.
     var functionEvaluations: Int? { get }
+
+    /// Whether the steps draw single samples of a finite sum from ``GradientOracle/samples``
+    /// (Hogwild!): such an optimizer runs only on an oracle that carries them (a scene's
+    /// `[data]`, a finite-sum surface), and callers refuse it elsewhere before the first step
+    /// (``checkSamples(of:)``). False for the others (the default).
+    var drawsSamples: Bool { get }
 }
 
 extension Optimizer {
     public var state: [StateVector] { [] }
     public var functionEvaluations: Int? { nil }
+    public var drawsSamples: Bool { false }
+
+    /// Throws unless `oracle` gives what the steps need: the samples of a finite sum for an
+    /// optimizer that ``drawsSamples`` (the message names the way to get them).
+    public func checkSamples(of oracle: GradientOracle) throws(SpecError) {
+        if drawsSamples && oracle.samples == nil { throw SpecError(DistributedOptimizers.noSamples) }
+    }
 
     public mutating func setCycledMomentum(_ value: Double) -> Bool { false }
 

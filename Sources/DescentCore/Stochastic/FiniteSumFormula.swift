@@ -1,24 +1,35 @@
-/// f(w, b) = (1/n) Σ_i ℓ(w·x_i + b; y_i) + (λ/2)(w² + b²) written generically, so that the
-/// finite-sum objective is a ``SurfaceFormula`` (plotted with x = w, y = b) with exact AD
-/// gradient and Hessian.
+/// f(θ) = (1/n) Σ_i ℓ(a_iᵀθ; y_i) + (λ/2)‖θ‖² written generically, so that the finite-sum
+/// objective is a ``SurfaceFormula`` (plotted with x = θ₁, y = θ₂) with exact AD gradient and
+/// Hessian.
 struct FiniteSumFormula: SurfaceFormula {
     let loss: LinearModelLoss
-    let features: [Double]
+    /// a_i, row-major n × 2.
+    let rows: [Double]
     let labels: [Double]
     let ridge: Double
 
-    func callAsFunction<T: SurfaceScalar>(_ w: T, _ b: T) -> T {
+    func callAsFunction<T: SurfaceScalar>(_ x: T, _ y: T) -> T {
         var total = T(0)
-        for i in features.indices {
-            total = total + loss.value(T(features[i]) * w + b, label: labels[i])
+        for i in labels.indices {
+            total = total + loss.value(T(rows[2 * i]) * x + T(rows[2 * i + 1]) * y, label: labels[i])
         }
-        return total / T(Double(features.count)) + T(0.5 * ridge) * (w * w + b * b)
+        return total / T(Double(labels.count)) + T(0.5 * ridge) * (x * x + y * y)
     }
 
-    /// The formula in the plot's coordinates (x = w, y = b; the data are (u_i, v_i)).
+    /// Whether every row is (x_i, 1): a one-feature model w·x_i + b.
+    private var isOneFeature: Bool { stride(from: 1, to: rows.count, by: 2).allSatisfy { rows[$0] == 1 } }
+
+    /// The formula in the plot's coordinates: for a one-feature model with the data (u_i, v_i),
+    /// else with the rows a_i and labels b_i.
     var text: String {
-        let n = features.count
+        let n = labels.count
         let penalty = ridge > 0 ? " + \(formatNumber(ridge / 2))(x^2 + y^2)" : ""
+        guard isOneFeature else {
+            switch loss {
+            case .squared: return "(1/\(n)) Σ ½(a_i·(x, y) − b_i)²" + penalty
+            case .logistic: return "(1/\(n)) Σ log(1 + exp(−b_i a_i·(x, y)))" + penalty
+            }
+        }
         switch loss {
         case .squared: return "(1/\(n)) Σ ½(x·u_i + y − v_i)²" + penalty
         case .logistic: return "(1/\(n)) Σ log(1 + exp(−v_i(x·u_i + y)))" + penalty

@@ -11,12 +11,12 @@ extension FiniteSumObjective {
     /// Each call returns an oracle with its own fresh sampler: build a new one (same seed) to
     /// replay a run. Optimizers that evaluate the oracle more than once per step (SAM, look-ahead)
     /// draw a new batch each time. There is no Hessian (nil): a batch Hessian is not the
-    /// objective's.
+    /// objective's. The oracle carries the samples (``GradientOracle/samples``).
     public func minibatchOracle(batchSize: Int, seed: UInt64) -> GradientOracle {
         let sampler = MinibatchSampler(count: count, batchSize: clampedBatchSize(batchSize), seed: seed)
         let objective = self
         return GradientOracle(evaluate: { theta, g in
             objective.meanLossAndGradient(over: sampler.next(), at: theta, gradient: &g)
-        })
+        }, samples: objective)
     }
 }

@@ -2,14 +2,15 @@
 public typealias FiniteSumEntry = RegistryEntry<FiniteSumObjective>
 
 /// The finite-sum objectives: two-parameter regression problems on seeded synthetic data, whose
-/// minibatch gradients have the true, data-shaped covariance. Each is also registered as a
+/// minibatch gradients have the true, data-shaped covariance (and, for `sparse_least_squares`,
+/// samples that mostly touch one parameter: Hogwild!'s setting). Each is also registered as a
 /// surface of the same name (``surfaces``), so `--surface least_squares(n=50)` plots it, and
 /// ``objective(_:)`` gives the objective itself for its minibatch oracle.
 ///
 /// The `seed` parameter fixes the data set; the minibatch order has its own seed
 /// (``FiniteSumObjective/minibatchOracle(batchSize:seed:)``).
 public enum StochasticObjectives {
-    public static let all: [FiniteSumEntry] = [leastSquares, logistic]
+    public static let all: [FiniteSumEntry] = [leastSquares, logistic, sparseLeastSquares]
 
     /// The objectives as surfaces (the same names and parameters).
     public static let surfaces: [SurfaceEntry] = all.map { entry in
@@ -79,5 +80,26 @@ public enum StochasticObjectives {
         return try FiniteSumObjective(
             name: "logistic", summary: "logistic regression on \(c.integer("n")) labels: x = weight w, y = bias b",
             loss: .logistic, x: data.x, y: data.y, ridge: c.number("l2"))
+    }
+
+    /// `sparse_least_squares`: f(θ) = (1/n) Σ ½(a_iᵀθ − b_i)² on ``SyntheticData/sparse(count:overlap:noise:seed:)``
+    /// rows: a fraction `overlap` of the samples touch both parameters, the others one.
+    static let sparseLeastSquares = FiniteSumEntry(
+        name: "sparse_least_squares",
+        summary: "least squares whose samples mostly touch one parameter (Hogwild!'s sparse data): x = θ₁, y = θ₂",
+        reference: "sparse finite sum of Niu, Recht, Ré & Wright 2011 (Hogwild!)",
+        parameters: [
+            sampleCount,
+            .real("overlap", 0.1, .unit, "fraction of samples that touch both parameters (the others touch one)"),
+            .real("noise", 0.1, .nonNegative, "standard deviation of the label noise ε_i"),
+            dataSeed,
+        ]
+    ) { c in
+        let data = SyntheticData.sparse(count: c.integer("n"), overlap: c.number("overlap"), noise: c.number("noise"),
+                                        seed: UInt64(c.integer("seed")))
+        return try FiniteSumObjective(
+            name: "sparse_least_squares",
+            summary: "sparse least squares on \(c.integer("n")) samples, \(formatNumber(100 * c.number("overlap")))% touching both: x = θ₁, y = θ₂",
+            loss: .squared, rows: data.rows, labels: data.labels)
     }
 }

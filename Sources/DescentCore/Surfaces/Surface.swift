@@ -53,6 +53,8 @@ public struct Surface: Sendable {
     public let criticalPoints: [CriticalPoint]
     /// Whether plots should colour by log(f - f_min): true for surfaces with a huge dynamic range.
     public let prefersLogScale: Bool
+    /// The samples when f is a finite sum (``FiniteSumObjective/surface``), carried by ``oracle``.
+    public let samples: (any SampledObjective)?
 
     private let evaluateValue: @Sendable (Double, Double) -> Double
     private let evaluateGradient: @Sendable (Double, Double) -> Dual2
@@ -60,8 +62,10 @@ public struct Surface: Sendable {
 
     public init<F: SurfaceFormula>(
         name: String, summary: String, formula: String, viewBox: ViewBox,
-        criticalPoints: [CriticalPoint] = [], prefersLogScale: Bool = false, function: F
+        criticalPoints: [CriticalPoint] = [], prefersLogScale: Bool = false, samples: (any SampledObjective)? = nil,
+        function: F
     ) {
+        self.samples = samples
         self.name = name
         self.summary = summary
         self.formula = formula
@@ -108,6 +112,7 @@ public struct Surface: Sendable {
             hessian: { p in
                 let j = evaluateHessian(p[0], p[1])
                 return [j.dxx, j.dxy, j.dxy, j.dyy]
-            })
+            },
+            samples: samples)
     }
 }

@@ -24,6 +24,7 @@ public struct TransformedOptimizer: Optimizer {
 
     public var state: [StateVector] { inner.state }
     public var functionEvaluations: Int? { inner.functionEvaluations }
+    public var drawsSamples: Bool { inner.drawsSamples }
 
     /// Configures the inner optimizer (the configuration is the last link's); the transforms
     /// are replaced as a whole by ``Registry/reconfigure(_:to:seed:)``.

@@ -98,10 +98,13 @@ public struct TuneResult: Sendable {
 public enum Tuner {
     /// Tunes `spec` (an optimizer spec, with a transform chain if any): its `lr`, and the second
     /// parameter if the setup names one, overriding whatever the spec sets. Throws when the spec
-    /// itself is not valid or the second parameter is not a real hyperparameter of its optimizer.
+    /// itself is not valid, the second parameter is not a real hyperparameter of its optimizer, or
+    /// the optimizer draws samples (Hogwild!) where there is no finite sum.
     public static func tune(_ spec: String, _ setup: TuneSetup) throws(SpecError) -> TuneResult {
         var chain = try SpecParser.parseChain(spec)
-        _ = try setup.registry.optimizer(spec, seed: setup.seed)
+        if try setup.registry.optimizer(spec, seed: setup.seed).optimizer.drawsSamples, setup.surface?.samples == nil {
+            throw SpecError(DistributedOptimizers.noSamples)
+        }
         let last = chain[chain.count - 1]
         if let also = setup.also { try checkSecondParameter(also.name, of: spec, registry: setup.registry) }
         var trials: [TuneTrial] = []

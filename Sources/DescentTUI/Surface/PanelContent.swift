@@ -106,9 +106,13 @@ extension FrameComposer {
             LegendTable.Row(swatch: nil, label: "x", cells: values(anatomy.point)),
             LegendTable.Row(swatch: StepAnatomy.gradientColor, label: text("−∇f"), cells: values(anatomy.negativeGradient)),
         ]
-        for (k, vector) in anatomy.state.enumerated() {
+        let shown = anatomy.state.count > SurfaceState.inspectorStateRows ? SurfaceState.inspectorStateRows - 1 : anatomy.state.count
+        for (k, vector) in anatomy.state.prefix(shown).enumerated() {
             rows.append(LegendTable.Row(swatch: k == anatomy.momentumIndex ? StepAnatomy.momentumColor : nil,
                                         label: text(vector.name), cells: values(vector.values)))
+        }
+        if shown < anatomy.state.count {
+            rows.append(LegendTable.Row(swatch: nil, label: text("+\(anatomy.state.count - shown) more"), cells: []))
         }
         if let update = anatomy.update {
             rows.append(LegendTable.Row(swatch: StepAnatomy.updateColor, label: text("Δx"), cells: values(update)))

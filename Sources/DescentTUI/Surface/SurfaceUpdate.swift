@@ -39,12 +39,16 @@ extension SurfaceState {
         computeAhead()
     }
 
-    /// Rows of the state inspector: a title, a header, x and ∇f, the largest optimizer state,
-    /// the update and the learning rate.
+    /// Rows of the state inspector: a title, a header, x and ∇f, the largest optimizer state
+    /// (at most ``inspectorStateRows`` rows), the update and the learning rate.
     public var inspectorRows: Int {
         let vectors = race.runs.map { $0.states.first?.count ?? 0 }.max() ?? 0
-        return 6 + vectors
+        return 6 + min(vectors, Self.inspectorStateRows)
     }
+
+    /// The most state vectors the inspector lists (many workers: the first ones, then a row
+    /// saying how many more), so that it keeps its place beside the charts.
+    public static let inspectorStateRows = 9
 
     /// The loss and the gradient-norm charts.
     public var chartCount: Int { 2 }
