@@ -15,7 +15,19 @@ public enum OptimizerConformance {
     static let curvatures = [1.0, 2.0, 3.0]
     static let start = [1.0, -1.0, 0.5]
 
-    /// f(x) = ½ Σ aᵢxᵢ², with its gradient and (diagonal) Hessian.
+    /// The bowl as the finite sum of its coordinates' terms, f = (1/n) Σᵢ fᵢ with
+    /// fᵢ(x) = (n/2) aᵢxᵢ² touching coordinate i alone (for optimizers that draw samples: Hogwild!).
+    struct BowlSamples: SampledObjective {
+        var count: Int { curvatures.count }
+        func sampleGradient(_ i: Int, at x: [Double]) -> [Double] {
+            var g = [Double](repeating: 0, count: x.count)
+            g[i] = Double(count) * curvatures[i] * x[i]
+            return g
+        }
+        func support(_ i: Int) -> [Int] { [i] }
+    }
+
+    /// f(x) = ½ Σ aᵢxᵢ², with its gradient, (diagonal) Hessian and samples (``BowlSamples``).
     public static var bowl: GradientOracle {
         GradientOracle(
         evaluate: { x, g in
@@ -30,7 +42,8 @@ public enum OptimizerConformance {
             var h = [Double](repeating: 0, count: x.count * x.count)
             for i in x.indices { h[i * x.count + i] = curvatures[i] }
             return h
-        })
+        },
+        samples: BowlSamples())
     }
 
     /// Every broken promise of the optimizer `name` in `registry`, one line each (empty when
