@@ -398,12 +398,27 @@ func lessonsAreFoundOutsideTheRepository() throws {
     #expect(try play.expectRestoredTerminal() == 0)
 }
 
-/// `play --tuned`: the race runs at the rates the search found, and the legend says so.
+/// `play --tuned`: the race runs at the rates the search found, and the legend says so; the
+/// training view (n) was tuned on its own net and says so too.
 @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
 func playTunedRacesAtTheTunedRates() throws {
-    let play = try PlaySession("play --tuned --budget 100 --surface quadratic --start 1,1 sgd adam")
+    let play = try PlaySession("play --tuned --budget 100 --surface quadratic --start 1,1 --dataset moons --samples 200 --net 2-8-2 --tune-epochs 2 sgd adam")
     defer { play.cleanUp() }
     let screen = try play.session.waitFor("the tuned race") { $0.contains("step 0/") && $0.contains("tuned)") }
+    #expect(screen.contains("sgd(lr=") && screen.contains("adam(lr="))
+    try play.session.send("n")
+    let training = try play.session.waitFor("the tuned training view") { $0.contains("validation accuracy") && $0.contains("step 0") }
+    #expect(training.contains("sgd(lr=") && training.contains("adam(lr=") && training.contains("tuned)"), "\(training)")
+    try play.session.send("q")
+    #expect(try play.expectRestoredTerminal() == 0)
+}
+
+/// `train-view --tuned`: the training view of flags at the rates the search on its net found.
+@Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it)"))
+func trainViewTunedTrainsAtTheTunedRates() throws {
+    let play = try PlaySession("train-view --tuned --budget 2 --lr-grid 5 --refine 1 --dataset moons --samples 200 --net 2-8-2 sgd adam")
+    defer { play.cleanUp() }
+    let screen = try play.session.waitFor("the tuned training view") { $0.contains("validation accuracy") && $0.contains("tuned)") }
     #expect(screen.contains("sgd(lr=") && screen.contains("adam(lr="))
     try play.session.send("q")
     #expect(try play.expectRestoredTerminal() == 0)
