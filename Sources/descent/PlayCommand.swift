@@ -52,7 +52,7 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "The caption shown under the plot (a scene file's 'description' does the same).")
     var description: String?
 
-    @Flag(help: "Tune each optimizer's learning rate first (as 'descent tune' does, with the options below; budget, by default --steps) and race at the rates found; labels say 'tuned'. A scene tunes with its own tune = { … }.")
+    @Flag(help: "Tune each optimizer's learning rate first (as 'descent tune' does, with the options below; budget, by default --steps) and race at the rates found; labels say 'tuned'. The training view's race is tuned on its own net, for --tune-epochs. A scene tunes with its own tune = { … }.")
     var tuned = false
 
     @OptionGroup(title: "Tuning (with --tuned)") var tuning: TuneOptions
