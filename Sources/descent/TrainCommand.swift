@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentScenes
 import Foundation
 
 /// `descent train`: several optimizers train copies of one net on one data set, from the same
@@ -68,7 +69,7 @@ struct TrainCommand: ParsableCommand {
                 if format == .json { rows[i].append(row) } else { emit(row, of: trainers[i]) }
             }
         }
-        if let problem = scene.training?.problem, format == .json { print(json(problem, trainers, rows)) }
+        if let race = scene.training, format == .json { print(json(race, trainers, rows)) }
     }
 
     static let header = ["optimizer", "epoch", "steps", "train loss", "train acc", "val loss", "val acc", "diverged"]
@@ -81,8 +82,11 @@ struct TrainCommand: ParsableCommand {
          row.failure.map { "failed: \($0)" } ?? row.divergedAt.map { "at step \($0)" } ?? "no"]
     }
 
-    private func json(_ problem: TrainingProblem, _ trainers: [Trainer], _ rows: [[EpochRow]]) -> String {
-        JSON.object([
+    /// The whole run as one JSON document: the problem, and per optimizer its spec (with --tuned
+    /// the tuned one, at full precision), the winning trial of its tuning, and every epoch's scores.
+    private func json(_ race: SceneTraining, _ trainers: [Trainer], _ rows: [[EpochRow]]) -> String {
+        let problem = race.problem
+        return JSON.object([
                 ("dataset", .string(training.data.datasetName)),
                 ("net", .string(problem.net.description)),
                 ("activation", .string(problem.net.activation.rawValue)),
@@ -93,9 +97,15 @@ struct TrainCommand: ParsableCommand {
                 ("batch", .number(Double(training.data.batch))),
                 ("epochs", .number(Double(epochs))),
                 ("seed", .number(Double(training.seed))),
-                ("results", .array(zip(trainers, rows).map { trainer, rows in
-                    .object([
+                ("results", .array(zip(race.optimizers, zip(trainers, rows)).map { optimizer, run in
+                    let (trainer, rows) = run
+                    return .object([
                         ("optimizer", .string(trainer.label)),
+                        ("spec", .string(optimizer.spec)),
+                        ("tuned", optimizer.tuned.map { best in
+                            .object([("lr", .number(best.learningRate)), ("also", best.also.map(JSON.number) ?? .null),
+                                     ("figure", best.figure.map(JSON.number) ?? .null)])
+                        } ?? .null),
                         ("diverged_at", .integer(trainer.divergedAt)),
                         ("failed", trainer.failure.map { .string($0.reason) } ?? .null),
                         ("epochs", .array(rows.map { .object($0.fields) })),

@@ -106,6 +106,9 @@ import Testing
             let best = try #require(result["best"] as? [String: Any])
             let spec = try #require(best["spec"] as? String), lr = try #require(best["lr"] as? Double)
             #expect(run["optimizer"] as? String == "\(name)(lr=\(String(format: "%.3g", lr)), tuned)")
+            // The JSON carries the tuned spec at full precision and the winning trial.
+            #expect(run["spec"] as? String == spec)
+            #expect((run["tuned"] as? [String: Any])?["lr"] as? Double == lr && (run["tuned"] as? [String: Any])?["figure"] as? Double == best["figure"] as? Double)
             let loss = try #require((run["epochs"] as? [[String: Any]])?.last?["train_loss"] as? Double)
             #expect(loss == best["figure"] as? Double)
             let plain = try DescentProcess.run(["train", "--format", "json", "--epochs", "3"] + net + [spec])
