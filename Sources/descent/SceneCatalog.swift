@@ -66,7 +66,8 @@ enum SceneCatalog {
         let entries = sceneFiles(in: directory).map { name -> (order: Int?, lesson: Lesson, isDefaultRace: Bool) in
             let path = (directory as NSString).appendingPathComponent(name)
             do throws(SceneLoadError) {
-                let scene = try Scene.load(path: path, registry: registry, plugins: plugins)
+                // Validated, not tuned: a lesson tunes when it opens (its preview or Enter).
+                let scene = try Scene.read(path: path, registry: registry, plugins: plugins)
                 return (scene.order, Lesson(title: scene.title, description: scene.description, path: path), isDefaultRace(scene))
             } catch {
                 return (nil, Lesson(title: name, description: "", path: path,
