@@ -8,7 +8,7 @@ extension SceneValidator {
     /// parameters are reported with the valid choices), an optional label, colour, start, and
     /// (with `[data]`) which gradient the optimizer sees. With the race's `oracle` (nil when the
     /// surface or data could not be read), Hogwild! is refused where it has no finite sum, and
-    /// given a `gradient` other than its own single samples.
+    /// given a `gradient` other than its own single samples or a `[noise]` in front.
     mutating func optimizers(_ root: TOMLTable, noise: SceneNoise?, hasData: Bool, oracle: GradientOracle?, seed: UInt64) -> [SceneOptimizer] {
         let tables = optimizerTables(root, "optimizer", in: "", required: "a scene needs at least one [[optimizer]] with a spec")
         var result: [SceneOptimizer] = []
@@ -28,8 +28,13 @@ extension SceneValidator {
                     reader.reportKey(path + ".gradient", "only a scene with [data] has minibatch gradients; remove gradient")
                 }
             }
-            if built?.optimizer.drawsSamples == true, gradient != .minibatch {
-                reader.reportKey(path + ".gradient", "\(built?.configuration.name ?? "") draws its own single samples; remove gradient")
+            if let built, built.optimizer.drawsSamples {
+                if gradient != .minibatch {
+                    reader.reportKey(path + ".gradient", "\(built.configuration.name) draws its own single samples; remove gradient")
+                }
+                if root["noise"] != nil {
+                    reader.report(path + ".spec", "\(built.configuration.name) draws its own single samples, which [noise] never reaches; remove [noise]")
+                }
             }
             let tune = reader.bool(table, "tune", in: path) ?? true
             guard let spec = built?.spec else { continue }

@@ -167,8 +167,26 @@ import Testing
         Case(name: "unknown data kind", text: "title = \"t\"\ndescription = \"d\"\n[data]\nkind = \"least_square\"\n[run]\nstart = [1, 1]\n[[optimizer]]\nspec = \"sgd\"\n", expected: [
             "bad.toml:4:8: data.kind: unknown data kind 'least_square'; did you mean 'least_squares'? valid: least_squares, logistic, sparse_least_squares",
         ]),
-        Case(name: "hogwild without a finite sum", text: header + "[[optimizer]]\nspec = \"noise(sigma=1) | hogwild(lr=0.1)\"\n", expected: [
+        Case(name: "hogwild without a finite sum", text: header + "[[optimizer]]\nspec = \"hogwild(lr=0.1)\"\n", expected: [
             "bad.toml:8:8: optimizer[0].spec: " + DistributedOptimizers.noSamples,
+        ]),
+        Case(name: "hogwild behind transforms", text: """
+            title = "t"
+            description = "d"
+            [data]
+            kind = "sparse_least_squares"
+            batch_size = 1
+            [noise]
+            sigma = 1
+            [run]
+            start = [1, 1]
+            [[optimizer]]
+            spec = "hogwild"
+            [[optimizer]]
+            spec = "clip_norm(max_norm=1) | hogwild"
+            """, expected: [
+            "bad.toml:11:8: optimizer[0].spec: hogwild draws its own single samples, which [noise] never reaches; remove [noise]",
+            "bad.toml:13:9: optimizer[1].spec: hogwild draws its own single samples, which the transforms before it never see; remove them",
         ]),
         Case(name: "hogwild given another gradient", text: """
             title = "t"
