@@ -122,6 +122,28 @@ import Testing
         #expect(state.lanes.count == 1)
     }
 
+    /// Hogwild! typed into a race on a plain surface is refused in the line, as on the command
+    /// line (nothing added or changed); in a race on a finite sum it is added.
+    @Test func hogwildNeedsAFiniteSumInTheEditorToo() throws {
+        var state = SurfaceState(setup: try AppFixture.setup(specs: ["sgd(lr=0.01)"]), width: 120, height: 40)
+        for action in [Action.addOptimizer, .editSpec(restart: false)] {
+            _ = state.apply(action)
+            while state.editor?.text.isEmpty == false { _ = state.apply(.editorBackspace) }
+            for c in "hogwild" { _ = state.apply(.editorInsert(c)) }
+            _ = state.apply(.editorSubmit)
+            #expect(state.editor?.error?.hasPrefix("hogwild needs [data]") == true, "\(state.editor?.error ?? "none")")
+            #expect(state.lanes.count == 1 && state.lanes[0].spec == "sgd(lr=0.01)")
+            _ = state.apply(.editorCancel)
+        }
+        var sum = try AppFixture.setup(specs: ["sgd(lr=0.01)"])
+        sum.surface = try Registry.builtin.surface("sparse_least_squares")
+        state = SurfaceState(setup: sum, width: 120, height: 40)
+        _ = state.apply(.addOptimizer)
+        for c in "hogwild" { _ = state.apply(.editorInsert(c)) }
+        _ = state.apply(.editorSubmit)
+        #expect(state.editor == nil && state.lanes.count == 2 && state.lanes[1].spec == "hogwild")
+    }
+
     /// The editor line at the bottom of an 80-column frame, then with an error (snapshots).
     @Test func theEditorLineAndItsErrorAsDrawn() throws {
         var state = try AppFixture.state(width: 80, height: 24, specs: ["adam(lr=0.05)"])

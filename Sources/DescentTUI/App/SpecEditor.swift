@@ -88,11 +88,14 @@ public struct SpecEditor: Equatable, Sendable {
 
 extension SpecEditor {
     /// The optimizer of `text` from `registry` (seeded with `seed`), checked against `schedule`
-    /// (momentum cycling), or the one-line reason it cannot be: the command line's checks.
-    static func build(_ text: String, registry: Registry, seed: UInt64, schedule: any Schedule) -> Result<ConfiguredOptimizer, SpecEditorError> {
+    /// (momentum cycling) and, when given, the `oracle` it will step on (Hogwild! needs a finite
+    /// sum's samples), or the one-line reason it cannot be: the command line's checks.
+    static func build(_ text: String, registry: Registry, seed: UInt64, schedule: any Schedule,
+                      oracle: GradientOracle? = nil) -> Result<ConfiguredOptimizer, SpecEditorError> {
         do {
             let configured = try registry.optimizer(text, seed: seed)
             try schedule.checkMomentum(of: configured.optimizer, name: configured.configuration.name)
+            if let oracle { try configured.optimizer.checkSamples(of: oracle) }
             return .success(configured)
         } catch {
             return .failure(SpecEditorError(error))

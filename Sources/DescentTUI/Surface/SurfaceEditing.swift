@@ -44,7 +44,8 @@ extension SurfaceState: LiveSpecEditing {
         let k = controls.selected
         guard race.runs.indices.contains(k) else { return nil }
         let configured: ConfiguredOptimizer
-        switch SpecEditor.build(text, registry: setup.registry, seed: setup.optimizerSeed, schedule: styles[k].schedule) {
+        switch SpecEditor.build(text, registry: setup.registry, seed: setup.optimizerSeed, schedule: styles[k].schedule,
+                                oracle: styles[k].makeOracle()) {
         case .success(let built): configured = built
         case .failure(let error): return error.message
         }
@@ -68,7 +69,8 @@ extension SurfaceState: LiveSpecEditing {
     /// sees (``RaceSetup/addedOracle``); nil when done, else why not.
     mutating func add(_ text: String) -> String? {
         let configured: ConfiguredOptimizer
-        switch SpecEditor.build(text, registry: setup.registry, seed: setup.optimizerSeed, schedule: setup.schedule) {
+        switch SpecEditor.build(text, registry: setup.registry, seed: setup.optimizerSeed, schedule: setup.schedule,
+                                oracle: setup.addedOracle?() ?? setup.surface.oracle) {
         case .success(let built): configured = built
         case .failure(let error): return error.message
         }
