@@ -25,7 +25,7 @@ struct TrainingRaceOptions: ParsableArguments {
     @OptionGroup(title: "Training view (n in the visualizer)") var net: NetOptions
     @OptionGroup(title: "Training view (n in the visualizer)") var view: TrainingViewOptions
 
-    @Option(name: .customLong("tune-epochs"), help: "With --tuned: epochs per tuning trial of the training view's race (--budget is the surface race's, in steps).")
+    @Option(name: .customLong("tune-epochs"), help: "With --tuned: epochs per tuning trial of the training view's race (--budget is the surface race's, in steps; a net has no known minimum, so with --by steps its trials are scored by the final loss).")
     var tuneEpochs: Int = 5
 
     func validate() throws {
