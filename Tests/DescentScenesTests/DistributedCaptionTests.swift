@@ -141,13 +141,22 @@ import Testing
         // Reads K − 1 updates old, as the inspector says.
         #expect(s.run(eight).states[20].map(\.name) == (1...8).map { "w\($0) τ7" })
         #expect(s.run(many).states[70].map(\.name) == (1...32).map { "w\($0) τ31" })
-        // Note 2: 32 workers leave the view by the note's step and spiral out, ever wider.
+        // Note 2: 32 workers carry the path past the fit (the offset from it turns against the
+        // start's) and out of the view by the note's step, swinging ever wider.
+        let m = try #require(s.surface.criticalPoints.first), from = s.scene.start
+        let past = (0...s.scene.notes[1].step).contains { k in
+            (s.point(many, k)[0] - m.x) * (from[0] - m.x) + (s.point(many, k)[1] - m.y) * (from[1] - m.y) < 0
+        }
+        #expect(past)
         #expect(try #require(Self.exit(s, many)) <= s.scene.notes[1].step)
         #expect(try Self.widest(s, many, 0..<100) < Self.widest(s, many, 200..<301))
         #expect(s.run(many).divergedAt == nil && s.arrival(many) == nil)
-        // Note 3: 8 workers arrived no later than SGD, both by the note's step.
+        // Note 3: 8 workers arrived no later than SGD, both by the note's step; 8 updates per
+        // sample time, so in sample times at least 8 times sooner.
         let arrivals = (try #require(s.arrival(eight)), try #require(s.arrival(sgd)))
         #expect(arrivals.0 <= arrivals.1 && arrivals.1 <= s.scene.notes[2].step)
+        let sampleTimes = (hogwild: Double(arrivals.0) / 8, sgd: Double(arrivals.1))
+        #expect(s.scene.optimizers[1].spec == "hogwild(lr=0.12, workers=8)" && sampleTimes.sgd / sampleTimes.hogwild >= 8)
         // The description's "fails": 32 workers end a hundred times higher than SGD.
         #expect(Self.finalLoss(s, many) > 100 * Self.finalLoss(s, sgd))
         // Note 4: λ = 0.70, η·λ = 0.084 between the bounds 0.050 (τ = 31) and 0.21 (τ = 7).
@@ -165,7 +174,13 @@ import Testing
         #expect(data.count == 200 && (0..<data.count).allSatisfy { data.support($0) == [0, 1] })
         #expect(s.scene.optimizers.map(\.spec) == ["sgd(lr=0.12)", "hogwild(lr=0.12, workers=8)", "hogwild(lr=0.06, workers=8)"])
         #expect(s.run(half).states[20].map(\.name) == (1...8).map { "w\($0) τ7" })
-        // Note 2: out of the view by the note's step, swinging wider and wider; the server driven away.
+        // Note 2: across the valley floor (the line through the fit along the flat direction: the
+        // offset along the steep direction v changes sign) and out of the view by the note's step,
+        // swinging wider and wider; the server driven away.
+        let m = try #require(s.surface.criticalPoints.first), h = s.surface.hessian(m.x, m.y)
+        let v = (h.xy, try Self.largestCurvature(s) - h.xx)
+        let across = (0...s.scene.notes[1].step).map { k in (s.point(eight, k)[0] - m.x) * v.0 + (s.point(eight, k)[1] - m.y) * v.1 }
+        #expect(across.contains { $0 > 0 } && across.contains { $0 < 0 })
         #expect(try #require(Self.exit(s, eight)) <= s.scene.notes[1].step)
         let swings = try [0..<100, 100..<200, 200..<301].map { try Self.widest(s, eight, $0) }
         #expect(swings[0] < swings[1] && swings[1] < swings[2] && swings[2] > 100)
