@@ -57,9 +57,17 @@ extension SceneValidator {
         return tables
     }
 
-    /// The `spec` of an optimizer table, built in the registry with `seed` (errors at their column).
+    /// The `spec` of a training optimizer table, built in the registry with `seed` (errors at
+    /// their column); an optimizer that draws a finite sum's samples (Hogwild!) is refused, since
+    /// a net's loss here is not one.
     mutating func optimizerSpec(_ table: TOMLTable, at path: String, seed: UInt64) -> String? {
-        configuredOptimizer(table, at: path, seed: seed, oracle: nil)?.spec
+        guard let built = configuredOptimizer(table, at: path, seed: seed, oracle: nil) else { return nil }
+        guard !built.optimizer.drawsSamples else {
+            reader.report(path + ".spec", "\(built.configuration.name) draws single samples of a finite sum, which a training race's net is not; "
+                          + "race it in [[optimizer]] with [data]")
+            return nil
+        }
+        return built.spec
     }
 
     /// The optimizer of a table's `spec`, built in the registry with `seed`, and checked against

@@ -221,6 +221,10 @@ import Testing
         """
 
     static let trainingCases: [Case] = [
+        Case(name: "training: hogwild", text: training + "[[training.optimizer]]\nspec = \"hogwild(workers=2)\"\n", expected: [
+            "bad.toml:8:8: training.optimizer[0].spec: hogwild draws single samples of a finite sum, which a training race's net is not; "
+                + "race it in [[optimizer]] with [data]",
+        ]),
         Case(name: "training: unknown keys", text: training + "sampels = 100\n[[training.optimizer]]\nspec = \"sgd(lr=0.1)\"\nlable = \"x\"\n", expected: [
             "bad.toml:7:1: training.sampels: unknown key; did you mean 'samples'? valid: dataset, samples, noise, validation, net, "
                 + "activation, loss, init, batch_size, epochs, eval_every, walk_every, seed, optimizer, notes, images, labels, validation_images, validation_labels, tune",
