@@ -13,6 +13,13 @@ public struct Palette: Sendable {
         return colors[((index % n) + n) % n]
     }
 
+    /// The first of the palette's colours (in order, cycling up to `limit` of them) that `used`
+    /// does not hold, else colour `used.count`: the colour of an optimizer added to a race.
+    public func firstUnused(_ used: some Collection<Color>, limit: Int) -> Color {
+        let taken = Set(used)
+        return (0..<limit).lazy.map { self[$0] }.first { !taken.contains($0) } ?? self[used.count]
+    }
+
     /// The Okabe–Ito colour-blind-safe palette (Okabe & Ito, "Color Universal Design", 2002):
     /// orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple. Its eighth colour,
     /// black, is left out: it vanishes on dark terminals and on the dark end of the heatmap.

@@ -1,6 +1,8 @@
 /// A colour a scene gives an optimizer: `#RRGGBB`, or one of the names of the Okabe–Ito
-/// colour-blind-safe palette (Okabe & Ito, "Color Universal Design", 2002), which is also the
-/// default palette of the plot.
+/// colour-blind-safe palette (Okabe & Ito, "Color Universal Design", 2002), white or grey.
+/// Without one, an optimizer takes its position's colour: `Palette.trails` in the surface view
+/// (measured against the heatmap), `Palette.okabeIto` in the training view (curves on the
+/// terminal's background).
 public struct SceneColor: Sendable, Equatable {
     public var red: UInt8
     public var green: UInt8

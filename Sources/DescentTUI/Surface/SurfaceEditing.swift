@@ -74,8 +74,7 @@ extension SurfaceState: LiveSpecEditing {
         case .success(let built): configured = built
         case .failure(let error): return error.message
         }
-        let used = Set(styles.map(\.color))
-        let color = (0..<Limits.optimizers.upperBound).lazy.map { Palette.trails[$0] }.first { !used.contains($0) } ?? Palette.trails[styles.count]
+        let color = Palette.trails.firstUnused(styles.map(\.color), limit: Limits.optimizers.upperBound)
         let style = LaneStyle(entry: RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer, oracle: setup.addedOracle),
                               color: color, surface: setup.surface, schedule: setup.schedule, start: start)
         race.append(style.firstRun(of: configured.optimizer))

@@ -56,9 +56,7 @@ extension TrainingState: LiveSpecEditing {
         trainers.append(template.restarted(label: configured.spec, optimizer: configured.optimizer, schedule: template.schedule))
         history.append([])
         specs.append(configured.spec)
-        let used = Set(colors)
-        colors.append((0..<Limits.optimizers.upperBound).lazy.map { Palette.okabeIto[$0] }.first { !used.contains($0) }
-                      ?? Palette.okabeIto[colors.count])
+        colors.append(Palette.okabeIto.firstUnused(colors, limit: Limits.optimizers.upperBound))
         selected = trainers.count - 1
         catchUp(selected)
         notice = "added \(configured.spec), from θ₀"
