@@ -55,6 +55,11 @@ extension Scene {
     /// without noise). The live editor starts with it, to keep or delete.
     public var addedSpecPrefix: String { noise.map { "\($0.transformSpec) | " } ?? "" }
 
+    /// What every run of the surface race records as its loss: with `[data]` the full-data loss
+    /// f(x) = (1/n) Σ f_i(x), whatever gradients the optimizer steps on (a minibatch's loss
+    /// is not the f(x) the legend and the loss chart show); nil (the oracle's value) otherwise.
+    public var recordedLoss: GradientOracle? { data?.objective.fullOracle }
+
     /// Where optimizer `i` starts: its own start, else the scene's.
     public func start(_ i: Int) -> [Double] { optimizers[i].start ?? start }
 
@@ -66,7 +71,8 @@ extension Scene {
             let optimizer = try makeOptimizer(i, registry: registry), schedule = try makeSchedule(i, registry: registry)
             try schedule.checkMomentum(of: optimizer, name: optimizers[i].label)
             runs.append(Run(label: optimizers[i].label, spec: chainSpec(i), optimizer: optimizer,
-                            schedule: schedule, oracle: oracle(i), start: start(i), recordsState: recordsState))
+                            schedule: schedule, oracle: oracle(i), start: start(i), recordsState: recordsState,
+                            reference: recordedLoss))
         }
         return runs
     }

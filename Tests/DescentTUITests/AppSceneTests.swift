@@ -200,3 +200,21 @@ func anAddedOptimizerSeesTheScenesGradients(file: String, spec: String, prefill:
     state.seek(toStep: step)
     #expect(state.lanes.allSatisfy { $0.run.steps >= step && $0.run.count <= 2 * Limits.liveHistoryWindow + 1 })
 }
+
+/// In a `[data]` scene every run records the full-data loss f(x) at its points (what the legend
+/// and the loss chart call f(x)), while its gradients stay the minibatch ones it steps on; so do
+/// the scene's own runs outside the app.
+@Test func dataScenesRecordTheFullDataLoss() throws {
+    var state = try sceneState("minibatch-noise.toml")
+    state.seek(toStep: 20)
+    let scene = try Scene.load(path: scenesDirectory.appendingPathComponent("minibatch-noise.toml").path, registry: .builtin)
+    let objective = try #require(scene.data).objective
+    var runs = try scene.makeRuns(registry: .builtin)
+    for k in runs.indices { runs[k].advance(toStep: 20) }
+    for run in state.lanes.map(\.run) + runs {
+        #expect((0...20).allSatisfy { run.losses[$0] == objective.value(at: run.point($0)) }, "\(run.label)")
+    }
+    // The minibatch lane's gradients are not the full gradient.
+    let minibatch = state.lanes[0].run
+    #expect((1...20).contains { minibatch.gradient($0) != objective.gradient(at: minibatch.point($0)) })
+}

@@ -25,10 +25,7 @@ public struct CloudState: PlotScreen {
         self.setup = setup
         self.cloud = cloud
         controls = PlotControls(setup: setup, width: width, height: height)
-        styles = setup.entries.enumerated().map { k, entry in
-            LaneStyle(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
-                      start: setup.start)
-        }
+        styles = LaneStyle.styles(of: setup)
         computeAhead()
     }
 

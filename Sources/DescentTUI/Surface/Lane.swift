@@ -20,15 +20,29 @@ public struct LaneStyle {
     /// The point the current run started from.
     public internal(set) var start: [Double]
 
-    /// A lane for `entry` of a race on `surface`: its own start, schedule and oracle when the
-    /// entry has them, else `start`, `schedule` and the surface's exact gradient.
-    init(entry: RaceSetup.Entry, color: Color, surface: Surface, schedule: any Schedule, start: [Double]) {
+    /// What the lane's runs record as their loss, when it is not the value of the gradients they
+    /// step on: a data scene's full-data loss f(x) (``RaceSetup/recordedLoss``).
+    let reference: GradientOracle?
+
+    /// A lane for `entry` of the race `setup`: its own start, schedule and oracle when the
+    /// entry has them, else `start`, the race's schedule and the surface's exact gradient.
+    init(entry: RaceSetup.Entry, color: Color, setup: RaceSetup, start: [Double]) {
         spec = entry.spec
         label = entry.label ?? entry.spec
-        self.schedule = entry.schedule ?? schedule
+        schedule = entry.schedule ?? setup.schedule
+        let surface = setup.surface
         makeOracle = entry.oracle ?? { surface.oracle }
+        reference = setup.recordedLoss
         self.color = color
         self.start = entry.start ?? start
+    }
+
+    /// The lanes of `setup`'s optimizers, from its start, each in its own colour or the trail
+    /// palette's for its position.
+    static func styles(of setup: RaceSetup) -> [LaneStyle] {
+        setup.entries.enumerated().map { k, entry in
+            LaneStyle(entry: entry, color: entry.color ?? Palette.trails[k], setup: setup, start: setup.start)
+        }
     }
 
     /// The first run of `optimizer` (as configured, from `spec`: by default the lane's own) from
@@ -36,7 +50,7 @@ public struct LaneStyle {
     /// ``Limits/liveHistoryWindow`` kept and older ones thinned (memory bounded however long it plays).
     func firstRun(of optimizer: any Optimizer, spec: String? = nil) -> Run {
         Run(label: spec ?? self.spec, spec: spec ?? self.spec, optimizer: optimizer, schedule: schedule, oracle: makeOracle(),
-            start: start, recordsState: true, history: .window(Limits.liveHistoryWindow))
+            start: start, recordsState: true, reference: reference, history: .window(Limits.liveHistoryWindow))
     }
 
     /// `run` started again from ``start`` with its spec in force (history discarded): the run's

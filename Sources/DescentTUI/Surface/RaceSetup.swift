@@ -71,6 +71,10 @@ public struct RaceSetup {
     /// starts with (a scene's `[noise]` transform, `noise(sigma=0.5) | `).
     public var addedOracle: (() -> GradientOracle)?
     public var addedSpecPrefix = ""
+    /// What every run records as its loss when that is not the value of the gradients it steps
+    /// on: a data scene's full-data loss f(x), so that the legend and the loss chart show f(x)
+    /// for minibatch runs too (nil: the oracle's own value).
+    public var recordedLoss: GradientOracle?
     /// A cloud scene's random-init saddle escape, not yet advanced: one cloud of runs per entry
     /// (in the entries' order), shown by the cloud screen (``CloudState``); nil for a race.
     public var cloud: Cloud?

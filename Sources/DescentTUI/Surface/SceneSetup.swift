@@ -29,6 +29,7 @@ extension RaceSetup {
         optimizerSeed = scene.optimizerSeed
         addedOracle = { scene.oracle(for: .minibatch) }
         addedSpecPrefix = scene.addedSpecPrefix
+        recordedLoss = scene.recordedLoss
         title = scene.title.isEmpty ? nil : scene.title
         description = scene.description.isEmpty ? nil : scene.description
         notes = scene.notes.sorted { $0.step < $1.step }

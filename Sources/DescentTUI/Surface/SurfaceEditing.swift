@@ -76,7 +76,7 @@ extension SurfaceState: LiveSpecEditing {
         }
         let color = Palette.trails.firstUnused(styles.map(\.color), limit: Limits.optimizers.upperBound)
         let style = LaneStyle(entry: RaceSetup.Entry(spec: configured.spec, optimizer: configured.optimizer, oracle: setup.addedOracle),
-                              color: color, surface: setup.surface, schedule: setup.schedule, start: start)
+                              color: color, setup: setup, start: start)
         race.append(style.firstRun(of: configured.optimizer))
         styles.append(style)
         controls.selected = styles.count - 1

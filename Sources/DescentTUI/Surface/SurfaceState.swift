@@ -34,10 +34,7 @@ public struct SurfaceState: PlotScreen {
 
     /// The styles and fresh runs of `setup`'s optimizers, as at the start.
     static func lanes(of setup: RaceSetup) -> ([LaneStyle], Race) {
-        let styles = setup.entries.enumerated().map { k, entry in
-            LaneStyle(entry: entry, color: entry.color ?? Palette.trails[k], surface: setup.surface, schedule: setup.schedule,
-                      start: setup.start)
-        }
+        let styles = LaneStyle.styles(of: setup)
         let race = Race(surface: setup.surface, runs: zip(styles, setup.entries).map { $0.firstRun(of: $1.optimizer) },
                         tolerance: setup.tolerance)
         return (styles, race)
