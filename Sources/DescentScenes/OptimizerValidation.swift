@@ -8,7 +8,8 @@ extension SceneValidator {
     /// parameters are reported with the valid choices), an optional label, colour, start, and
     /// (with `[data]`) which gradient the optimizer sees. With the race's `oracle` (nil when the
     /// surface or data could not be read), Hogwild! is refused where it has no finite sum, and
-    /// given a `gradient` other than its own single samples or a `[noise]` in front.
+    /// given a `gradient` other than its own single samples; a distributed optimizer (which
+    /// computes its workers' own gradients) with `[noise]` or matched noise in front.
     mutating func optimizers(_ root: TOMLTable, noise: SceneNoise?, hasData: Bool, oracle: GradientOracle?, seed: UInt64) -> [SceneOptimizer] {
         let tables = optimizerTables(root, "optimizer", in: "", required: "a scene needs at least one [[optimizer]] with a spec")
         var result: [SceneOptimizer] = []
@@ -28,12 +29,15 @@ extension SceneValidator {
                     reader.reportKey(path + ".gradient", "only a scene with [data] has minibatch gradients; remove gradient")
                 }
             }
-            if let built, built.optimizer.drawsSamples {
-                if gradient != .minibatch {
-                    reader.reportKey(path + ".gradient", "\(built.configuration.name) draws its own single samples; remove gradient")
+            if let built, let reason = built.optimizer.ownGradients {
+                let name = built.configuration.name
+                if built.optimizer.drawsSamples, gradient != .minibatch {
+                    reader.reportKey(path + ".gradient", "\(name) \(reason); remove gradient")
+                } else if gradient == .matchedNoise {
+                    reader.reportKey(path + ".gradient", "\(name) \(reason), which matched noise never reaches; use minibatch or full")
                 }
                 if root["noise"] != nil {
-                    reader.report(path + ".spec", "\(built.configuration.name) draws its own single samples, which [noise] never reaches; remove [noise]")
+                    reader.report(path + ".spec", "\(name) \(reason), which [noise] never reaches; remove [noise]")
                 }
             }
             let tune = reader.bool(table, "tune", in: path) ?? true

@@ -145,6 +145,10 @@ struct TrainingOptions: ParsableArguments {
     /// optimizer at the rate the search on this net finds for `--budget` epochs per trial
     /// (default `defaultBudget`), at most `limit` optimizer steps in all.
     func scene(evaluateEvery: Int? = nil, walk: WalkSettings = .off, defaultBudget: Int, limit: Int, registry: Registry) throws -> Scene {
+        for spec in specs where try configuredOptimizer(spec, seed: seed, registry: registry).optimizer.drawsSamples {
+            throw CommandError("optimizer '\(Sanitizer.clean(spec))': it draws single samples of a finite sum, which a net is not; "
+                               + "race it on one: descent race --surface 'sparse_least_squares(overlap=0.1)' '\(Sanitizer.clean(spec))'")
+        }
         let optimizers = specs.map { SceneTrainingOptimizer(spec: $0, label: nil, color: nil, schedule: schedule) }
         let scene = Scene(file: "(command line)", title: "",
                           training: try data.training(optimizers, seed: seed, evaluateEvery: evaluateEvery, walk: walk, registry: registry),

@@ -51,6 +51,20 @@ import Testing
         #expect(list.stdout.contains("hogwild") && list.stdout.contains("Niu, Recht"))
     }
 
+    /// `train` and `train-view` refuse hogwild before training (a net is not a finite sum of
+    /// samples), and any distributed optimizer behind a transform (its workers compute their own
+    /// gradients), each with one line.
+    @Test func trainingRefusesWhatWouldNeverWork() throws {
+        for (arguments, fragment) in [(["train", "--epochs", "1", "hogwild(lr=0.1)"], "draws single samples of a finite sum, which a net is not"),
+                                      (["train-view", "hogwild"], "draws single samples of a finite sum, which a net is not"),
+                                      (["train", "--epochs", "1", "noise(sigma=1) | async_sgd"], "which the transforms before it never see")] {
+            let refused = try DescentProcess.run(arguments)
+            #expect(refused.status != 0 && refused.stdout.isEmpty, "\(arguments)")
+            let lines = refused.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains(fragment), "\(refused.stderr)")
+        }
+    }
+
     /// Each lesson rendered at its last step: the last caption and the horizon in the status line.
     @Test(arguments: [("stale-gradients", 220, "arrived within 5%"), ("downpour", 150, "Downpour arrived first"),
                       ("easgd", 400, "A weaker pull"), ("hogwild", 300, "Sparse samples keep λ small"),

@@ -327,4 +327,16 @@ import Testing
         try Registry.builtin.optimizer("hogwild").optimizer.checkSamples(of: try Registry.builtin.surface("sparse_least_squares").oracle)
         #expect(try !Registry.builtin.optimizer("async_sgd").optimizer.drawsSamples)
     }
+
+    /// Every distributed optimizer's workers compute their own gradients, so a transform in front
+    /// (which sees only the gradient at the server point) is refused, not silently ignored.
+    @Test(arguments: ["sync_sgd", "async_sgd", "downpour", "easgd"])
+    func transformsInFrontOfWorkersAreRefused(name: String) throws {
+        #expect(try Registry.builtin.optimizer(name).optimizer.ownGradients != nil)
+        #expect(throws: SpecError("\(name) computes its workers' own gradients (give them noise with noise=σ), which the transforms "
+                                  + "before it never see; remove them", column: 1)) {
+            try Registry.builtin.optimizer("noise(sigma=1) | \(name)")
+        }
+        #expect(try Registry.builtin.optimizer("noise(sigma=1) | sgd").optimizer.ownGradients == nil)
+    }
 }

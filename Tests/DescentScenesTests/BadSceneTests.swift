@@ -207,6 +207,33 @@ import Testing
             "bad.toml:11:1: optimizer[0].gradient: hogwild draws its own single samples; remove gradient",
             "bad.toml:13:25: optimizer[1].spec: hogwild has no parameter 'noise'; valid: lr, workers",
         ]),
+        Case(name: "noise in front of workers that compute their own gradients", text: """
+            title = "t"
+            description = "d"
+            [data]
+            kind = "least_squares"
+            batch_size = 5
+            [noise]
+            sigma = 1
+            [run]
+            start = [1, 1]
+            [[optimizer]]
+            spec = "async_sgd(lr=0.1)"
+            [[optimizer]]
+            spec = "downpour(lr=0.1)"
+            gradient = "matched_noise"
+            [[optimizer]]
+            spec = "clip_norm(max_norm=1) | easgd"
+            [[optimizer]]
+            spec = "sync_sgd(lr=0.1, noise=1)"
+            gradient = "full"
+            """, expected: [
+            "bad.toml:11:8: optimizer[0].spec: async_sgd computes its workers' own gradients (give them noise with noise=σ), which [noise] never reaches; remove [noise]",
+            "bad.toml:13:8: optimizer[1].spec: downpour computes its workers' own gradients (give them noise with noise=σ), which [noise] never reaches; remove [noise]",
+            "bad.toml:14:1: optimizer[1].gradient: downpour computes its workers' own gradients (give them noise with noise=σ), which matched noise never reaches; use minibatch or full",
+            "bad.toml:16:9: optimizer[2].spec: easgd computes its workers' own gradients (give them noise with noise=σ), which the transforms before it never see; remove them",
+            "bad.toml:18:8: optimizer[3].spec: sync_sgd computes its workers' own gradients (give them noise with noise=σ), which [noise] never reaches; remove [noise]",
+        ]),
     ]
 
     /// A training-only scene's first lines: line 7 is the first free one.

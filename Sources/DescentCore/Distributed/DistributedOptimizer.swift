@@ -61,6 +61,12 @@ public struct DistributedOptimizer: Optimizer {
     /// True for Hogwild!, whose workers draw single samples of the oracle's finite sum.
     public var drawsSamples: Bool { method == .hogwild }
 
+    /// Every method's workers compute their own gradients where they are, so the gradient at
+    /// the server point handed to ``step`` is never used.
+    public var ownGradients: String? {
+        drawsSamples ? "draws its own single samples" : "computes its workers' own gradients (give them noise with noise=σ)"
+    }
+
     /// Worker positions after the last tick (none before the first).
     public var workerPositions: [[Double]] { workers?.positions ?? [] }
     /// Worker staleness after the last tick (see ``DistributedWorkers``).

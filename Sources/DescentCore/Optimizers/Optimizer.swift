@@ -109,12 +109,19 @@ public protocol Optimizer {
     /// `[data]`, a finite-sum surface), and callers refuse it elsewhere before the first step
     /// (``checkSamples(of:)``). False for the others (the default).
     var drawsSamples: Bool { get }
+
+    /// Why the gradient handed to ``step(params:gradient:lr:oracle:)`` never reaches the
+    /// updates, or nil when it does (the default): a distributed simulation's workers compute
+    /// their own gradients from the oracle, so a transform in front of it, a scene's `[noise]`
+    /// or matched noise would change nothing, and callers refuse them.
+    var ownGradients: String? { get }
 }
 
 extension Optimizer {
     public var state: [StateVector] { [] }
     public var functionEvaluations: Int? { nil }
     public var drawsSamples: Bool { false }
+    public var ownGradients: String? { nil }
 
     /// Throws unless `oracle` gives what the steps need: the samples of a finite sum for an
     /// optimizer that ``drawsSamples`` (the message names the way to get them).

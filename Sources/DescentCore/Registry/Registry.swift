@@ -43,7 +43,8 @@ public struct Registry: Sendable {
 
     /// Builds an optimizer from a chain spec: zero or more transforms, then one optimizer,
     /// joined by `|` (`clip_norm(max_norm=1) | adam(lr=0.1)`). `seed` feeds anything random. An
-    /// optimizer that draws its own samples (Hogwild!) takes no transforms.
+    /// optimizer that computes its own gradients (the distributed ones: ``Optimizer/ownGradients``)
+    /// takes no transforms.
     public func optimizer(_ text: String, seed: UInt64 = 0) throws(SpecError) -> ConfiguredOptimizer {
         let specs = try SpecParser.parseChain(text)
         var transformsInChain: [any GradientTransform] = []
@@ -65,9 +66,8 @@ public struct Registry: Sendable {
         }
         let configuration = try entry.configuration(last.arguments, seed: seed)
         var optimizer = try build(entry, configuration, column: last.column)
-        if !transformsInChain.isEmpty, optimizer.drawsSamples {
-            throw SpecError("\(last.name) draws its own single samples, which the transforms before it never see; remove them",
-                            column: specs[0].column)
+        if !transformsInChain.isEmpty, let reason = optimizer.ownGradients {
+            throw SpecError("\(last.name) \(reason), which the transforms before it never see; remove them", column: specs[0].column)
         }
         if !transformsInChain.isEmpty {
             optimizer = TransformedOptimizer(transforms: transformsInChain, inner: optimizer)

@@ -25,6 +25,7 @@ public struct TransformedOptimizer: Optimizer {
     public var state: [StateVector] { inner.state }
     public var functionEvaluations: Int? { inner.functionEvaluations }
     public var drawsSamples: Bool { inner.drawsSamples }
+    public var ownGradients: String? { inner.ownGradients }
 
     /// Configures the inner optimizer (the configuration is the last link's); the transforms
     /// are replaced as a whole by ``Registry/reconfigure(_:to:seed:)``.
