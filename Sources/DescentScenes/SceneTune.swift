@@ -139,7 +139,7 @@ extension SceneTraining {
     public func tuningSteps(_ tune: SceneTune) -> Double {
         let n = problem.data.train.count
         return optimizers.filter(\.tune).reduce(0) { sum, o in
-            let stepsPerEpoch = (n - 1) / max(o.batchSize ?? recipe.batchSize, 1) + 1
+            let stepsPerEpoch = MinibatchOrder.stepsPerEpoch(samples: n, batchSize: o.batchSize ?? recipe.batchSize)
             return sum + TuneSetup.work(optimizers: 1, trials: tune.trialsPerOptimizer, starts: tune.starts, budget: tune.budget * stepsPerEpoch)
         }
     }

@@ -218,7 +218,7 @@ extension SceneValidator {
     /// `epochs` epochs of the smallest batch B, ⌈n/B⌉ steps each. Together at most
     /// ``Limits/recordedPoints`` records.
     private mutating func checkTrainingBudget(epochs: Int, trainingSetSize n: Int, batchSizes: [Int]) {
-        let stepsPerEpoch = (n - 1) / (batchSizes.min() ?? n) + 1
+        let stepsPerEpoch = MinibatchOrder.stepsPerEpoch(samples: n, batchSize: batchSizes.min() ?? n)
         if epochs * stepsPerEpoch * batchSizes.count > Limits.recordedPoints {
             reader.report("training.epochs", "\(epochs) epochs × \(stepsPerEpoch) steps × \(batchSizes.count) optimizers is more than "
                           + "\(Limits.recordedPoints) recorded steps; use fewer epochs, samples or optimizers, or larger batches")

@@ -85,7 +85,7 @@ struct TuneOptions: ParsableArguments {
         let setup = TuneSetup(net: net, schedule: try simulation.resolveSchedule(registry), budget: epochs, criterion: criterion(tolerance: 1),
                               rates: try rates(), gridPoints: grid, refinements: refine, also: try secondParameter(), seed: simulation.seed,
                               registry: registry)
-        let stepsPerEpoch = (net.problem.data.train.count + net.recipe.batchSize - 1) / net.recipe.batchSize
+        let stepsPerEpoch = MinibatchOrder.stepsPerEpoch(samples: net.problem.data.train.count, batchSize: net.recipe.batchSize)
         try check(optimizers: optimizers, trials: setup.trialsPerOptimizer, budget: epochs * stepsPerEpoch, limit: Limits.tuneSteps,
                   surface: nil, name: "")
         return setup

@@ -47,19 +47,24 @@ import Testing
         }
     }
 
+    /// The gradient of one sample per call, drawn uniformly as a one-worker Hogwild! with `seed`
+    /// draws its samples.
+    static func singleSamples(of objective: FiniteSumObjective, seed: UInt64) -> GradientOracle {
+        let draws = GeneratorBox(seed: workerSeeds(seed).samples)
+        return GradientOracle(evaluate: { x, g in
+            let i = Int(draws.generator.next() % UInt64(objective.count))
+            g = objective.sampleGradient(i, at: x)
+            return objective.sampleLoss(i, at: x)
+        })
+    }
+
     /// Hogwild! with one worker is SGD on one uniformly drawn sample per step.
     @Test func oneWorkerHogwildIsSingleSampleSGD() throws {
         let objective = try StochasticObjectives.objective("least_squares(n=50)")
         var run = try DistributedRun(method: .hogwild, workers: 1, learningRate: 0.05,
                                      gradients: .finiteSum(objective, batchSize: 1), start: [-1, 2], seed: 4)
         run.advance(toStep: 200)
-        let draws = GeneratorBox(seed: Self.workerSeeds(4).samples)
-        let single = GradientOracle(evaluate: { x, g in
-            let i = Int(draws.generator.next() % UInt64(objective.count))
-            g = objective.sampleGradient(i, at: x)
-            return objective.sampleLoss(i, at: x)
-        })
-        #expect(run.points == Self.sgdPath(lr: 0.05, oracle: single, start: [-1, 2], steps: 200))
+        #expect(run.points == Self.sgdPath(lr: 0.05, oracle: Self.singleSamples(of: objective, seed: 4), start: [-1, 2], steps: 200))
     }
 
     @Test(arguments: [
@@ -299,13 +304,7 @@ import Testing
         let optimizer = try Registry.builtin.optimizer("hogwild(lr=0.2, workers=1)", seed: 5).optimizer
         var run = Run(label: "hogwild", spec: "hogwild", optimizer: optimizer, oracle: objective.fullOracle, start: [2, 0])
         run.advance(toStep: 150)
-        let draws = GeneratorBox(seed: Self.workerSeeds(5).samples)
-        let single = GradientOracle(evaluate: { x, g in
-            let i = Int(draws.generator.next() % UInt64(objective.count))
-            g = objective.sampleGradient(i, at: x)
-            return objective.sampleLoss(i, at: x)
-        })
-        #expect(run.points == Self.sgdPath(lr: 0.2, oracle: single, start: [2, 0], steps: 150))
+        #expect(run.points == Self.sgdPath(lr: 0.2, oracle: Self.singleSamples(of: objective, seed: 5), start: [2, 0], steps: 150))
     }
 
     /// Where the oracle carries no finite sum, `hogwild` says so before a run (``Optimizer/checkSamples(of:)``)

@@ -48,5 +48,11 @@ public struct MinibatchOrder: Sendable, Equatable {
     public var completedEpochs: Int { sampleCount > 0 && position >= sampleCount ? epoch + 1 : epoch }
 
     /// Steps per epoch at the current batch size: ⌈n / B⌉.
-    public var stepsPerEpoch: Int { (sampleCount + batchSize - 1) / batchSize }
+    public var stepsPerEpoch: Int { Self.stepsPerEpoch(samples: sampleCount, batchSize: batchSize) }
+
+    /// ⌈n / B⌉: the steps of one epoch through n samples at batch size B (B below 1 counts as 1).
+    public static func stepsPerEpoch(samples n: Int, batchSize: Int) -> Int {
+        let b = max(1, batchSize)
+        return n <= 0 ? 0 : (n - 1) / b + 1
+    }
 }
