@@ -115,6 +115,24 @@ private func press(_ keys: [Key], on model: inout AppModel) -> [Command] {
         #expect(text.contains("▀") || text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
     }
 
+    /// A training lesson's preview is its training view where that fits (from 40 × 12 cells),
+    /// and no preview below: never the "terminal too small" message in a terminal that is not.
+    @Test func aTrainingLessonsPreviewFitsOrIsLeftOut() throws {
+        let training = try trainingSetup()
+        let description = "SGD zig-zags across a narrow valley." + String(repeating: " And a long description goes on.", count: 8)
+        let long = [lessons[0], Lesson(title: "A training race", description: description, path: "scenes/training.toml")]
+        for (width, height, shows) in [(80, 24, false), (160, 50, true)] {
+            var model = AppModel(lessons: LessonList(lessons: long), width: width, height: height)
+            for command in model.receive(.key(.down)) {
+                if case .load(let index) = command { _ = model.receive(.loaded(index: index, .success(LessonContent(race: nil, training: training)))) }
+            }
+            let text = AppView(glyphs: .unicode).compose(model).text()
+            #expect(text.contains("SGD zig-zags across a narrow valley."))
+            #expect(!text.contains("too small") && !text.contains("enlarge"), "\(width)x\(height):\n\(text)")
+            #expect(text.contains("train loss") == shows, "\(width)x\(height):\n\(text)")
+        }
+    }
+
     @Test func aTinyTerminalGetsTheEnlargeMessageAndAsciiStaysAscii() {
         let tiny = AppView(glyphs: .unicode).compose(AppModel(lessons: LessonList(lessons: lessons), width: 20, height: 5)).text()
         #expect(tiny.contains("enlarge") || tiny.contains("Enlarge"))

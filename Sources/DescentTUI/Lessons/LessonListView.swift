@@ -87,12 +87,15 @@ public struct LessonListView {
             buffer.write(text("…"), x: area.x, y: area.y, style: Style(attributes: .dim), clip: area)
             return
         }
-        buffer.paste(previewFrame(screens, width: area.width, height: area.height), x: area.x, y: area.y)
+        guard let frame = previewFrame(screens, width: area.width, height: area.height) else { return }
+        buffer.paste(frame, x: area.x, y: area.y)
     }
 
     /// The first frame of a lesson at `width` × `height`: the surface plot alone (a race or a
-    /// cloud), else the training view.
-    func previewFrame(_ screens: LessonScreens, width: Int, height: Int) -> CellBuffer {
+    /// cloud), else the training view, which needs the whole smallest screen
+    /// (``ScreenLayout/minimumWidth`` × ``ScreenLayout/minimumHeight``): below it there is no
+    /// preview (nil) rather than a "terminal too small" message for a terminal that is not.
+    func previewFrame(_ screens: LessonScreens, width: Int, height: Int) -> CellBuffer? {
         if var state = screens.surface {
             state.resize(width: width, height: height)
             return surface.composePlot(state)
@@ -101,7 +104,7 @@ public struct LessonListView {
             state.resize(width: width, height: height)
             return surface.composePlot(state)
         }
-        if let state = screens.training { return training.compose(state, width: width, height: height) }
-        return CellBuffer(width: width, height: height)
+        guard let state = screens.training, width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return nil }
+        return training.compose(state, width: width, height: height)
     }
 }
