@@ -155,6 +155,10 @@ public struct LineChart: Sendable {
     /// Values drawn per braille dot column at most (see ``ChartSeries/drawnIndices(limit:)``).
     static let valuesPerDotColumn = 8
 
+    /// The fewest rows a chart draws its plot in: the title and the smallest axes frame (a plot
+    /// row, the x axis and its labels). In fewer it shows its title alone.
+    public static let minimumHeight = 4
+
     /// Draws the chart into `rect` (clearing it first).
     public func draw(into buffer: inout CellBuffer, rect: Rect, glyphs: Glyphs) {
         let rect = rect.intersection(buffer.bounds)

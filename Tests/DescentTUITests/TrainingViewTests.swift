@@ -271,3 +271,22 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
         #expect(terminal.framesPresented <= 2 + 10)  // first frame, space, and ≤ 30 frames/s
     }
 }
+
+/// Stacked curves show as many charts as get a plot (the first ones), never a title alone: at
+/// 80 × 14 the validation accuracy is left out (the legend has it), at 80 × 24 all three show.
+@Test func stackedCurvesShowOnlyChartsThatGetAPlot() throws {
+    let state = try trainingState()
+    for (height, accuracy) in [(14, false), (24, true)] {
+        let lines = TrainingComposer(glyphs: .unicode, hasColors: true).compose(state, width: 80, height: height).text()
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        for title in TrainingComposer.chartTitles {
+            guard let row = lines.firstIndex(where: { $0.contains(title) && !$0.contains("optimizer") }) else {
+                #expect(title == TrainingComposer.chartTitles[2] && !accuracy, "\(title) missing at 80x\(height)")
+                continue
+            }
+            #expect(title != TrainingComposer.chartTitles[2] || accuracy, "\(title) shown at 80x\(height)")
+            // Under the title: a y-axis tick (┤) within the chart's rows.
+            #expect(lines[(row + 1)...].prefix(3).contains { $0.contains("┤") }, "\(title) has no plot at 80x\(height):\n\(lines.joined(separator: "\n"))")
+        }
+    }
+}

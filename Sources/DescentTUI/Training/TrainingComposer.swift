@@ -63,9 +63,13 @@ public struct TrainingComposer {
         }
         switch state.panel {
         case .curves, .boundary:
+            // Side by side from 90 columns; stacked, as many as get a plot (the first ones: the
+            // legend shows the validation accuracy of a chart left out).
+            let charts = charts(state)
             let direction: Layout.Direction = main.width >= 90 ? .horizontal : .vertical
-            let rects = Layout.split(main, direction, [.minimum(1), .minimum(1), .minimum(1)])
-            for (chart, rect) in zip(charts(state), rects) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
+            let shown = direction == .horizontal ? charts.count : min(charts.count, max(1, main.height / LineChart.minimumHeight))
+            let rects = Layout.split(main, direction, Array(repeating: .minimum(1), count: shown))
+            for (chart, rect) in zip(charts, rects) { chart.draw(into: &buffer, rect: rect, glyphs: glyphs) }
         case .walk:
             let rows = Layout.split(main, .vertical, [.minimum(1), .minimum(1)])
             let rects = rows.flatMap { Layout.split($0, .horizontal, [.minimum(1), .minimum(1)]) }
