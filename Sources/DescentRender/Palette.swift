@@ -40,14 +40,17 @@ public struct Palette: Sendable {
     /// separation from each other is largest (contrast ≥ 8.4, separation ≥ 12.2), keeping
     /// CIE76 contrast ≥ 10 and separation ≥ 15 (Tests/DescentRenderTests/TrailPaletteTests).
     /// The palette before it, chosen in CIE76 alone, had two oranges 6.1 ΔE00 apart under
-    /// protanopia (SGD's and Adam's trails). The order puts different hues side by side: the
-    /// default race draws sgd light cyan, momentum red, nesterov white, adagrad wine, rmsprop
-    /// light blue and adam pink.
+    /// protanopia (SGD's and Adam's trails). The same colours draw the legend's swatches and the
+    /// charts on the terminal's dark background, so each is also at least 25 ΔE00 from
+    /// near-black under every vision: Tol's muted wine #882255 (13.7) is lifted to the nearest
+    /// tone that is, #985D5D, keeping its heatmap contrast and the palette's separation. The
+    /// order puts different hues side by side: the default race draws sgd light cyan, momentum
+    /// red, nesterov white, adagrad rose (the lifted wine), rmsprop light blue and adam pink.
     public static let trails = Palette(colors: [
         .rgb(153, 221, 255),  // Tol light cyan     #99DDFF
         .rgb(204, 51, 17),    // Tol vibrant red    #CC3311
         .rgb(255, 255, 255),  // white
-        .rgb(136, 34, 85),    // Tol muted wine     #882255
+        .rgb(152, 93, 93),    // Tol muted wine #882255, lifted from a dark background: #985D5D
         .rgb(119, 170, 221),  // Tol light blue     #77AADD
         .rgb(255, 170, 187),  // Tol light pink     #FFAABB
     ])

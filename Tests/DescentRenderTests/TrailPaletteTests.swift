@@ -59,6 +59,19 @@ private func expectTrailColoursApart(by bound: Double, _ name: String, _ differe
     }
 }
 
+/// The trail colours also draw the legend's swatches and the charts on the terminal's dark
+/// background: each stays ≥ 25 ΔE00 from near-black (the SVG theme's #1C1C1C and black) under
+/// every vision (Tol's wine #882255 was 13.7 and faded on a projector).
+@Test func trailColoursStandOutFromADarkBackgroundForEveryVision() {
+    for background in [Color.rgb(0x1C, 0x1C, 0x1C), .rgb(0, 0, 0)] {
+        let dark = visions(background)
+        for color in Palette.trails.colors {
+            let least = zip(visions(color), dark).map { $0.deltaE2000($1) }.min()!
+            #expect(least >= 24.9, "\(color): least ΔE00 \(least) against \(background)")
+        }
+    }
+}
+
 /// Sharma, Wu & Dalal (2005), Table 1: pairs 1, 7, 13, 17, 25 and 34 of the CIEDE2000 test data.
 @Test func ciede2000MatchesSharmasTestData() {
     let pairs: [((Double, Double, Double), (Double, Double, Double), Double)] = [

@@ -21,7 +21,15 @@ palette's orange and vibrant orange (SGD's and Adam's trails) measured 19.5 apar
 
 Of the subsets that keep the previous palette's CIE76 guarantees (contrast ≥ 10 and
 separation ≥ 15 in ΔE*ab, under the four visions), the palette kept maximises
-min(contrast, separation) in ΔE00; ties go to the larger sum. The figures
+min(contrast, separation) in ΔE00; ties go to the larger sum.
+
+The same colours draw the legend's swatches and the loss charts on the terminal's dark
+background. A third figure, background contrast, is the least ΔE00 to near-black (#1C1C1C, the
+SVG theme's, and #000000) under the four visions. Tol's muted wine #882255, picked by the two
+figures above, measured 13.7 (every other colour at least 26.8) and faded on a projector; a
+colour below 25 is replaced by the CIELAB tone (L* 40…60, a*, b* on a grid of 1 and 2) nearest
+to it in ΔE00 that reaches 25 while keeping its contrast to viridis, the palette's least
+separation, the palette's least CIE76 contrast and the CIE76 separation bound. The figures
 are printed by contrast; Sources/DescentRender/Palette.swift orders the six so that different
 hues sit side by side. Tests/DescentRenderTests/TrailPaletteTests.swift recomputes both figures
 for that palette.
@@ -153,6 +161,54 @@ def separation(a, b):
     return min(delta2000(a[v], b[v]) for v in range(4))
 
 
+BACKGROUNDS = ["#1C1C1C", "#000000"]
+BACKGROUND_CONTRAST = 25
+
+
+def to_hex(l_star, a_star, b_star):
+    """The sRGB colour of a CIELAB (D65) point, or None outside the gamut."""
+    fy = (l_star + 16) / 116
+    fx, fz = fy + a_star / 500, fy - b_star / 200
+    inverse = lambda f: f ** 3 if f ** 3 > 216 / 24389 else (116 * f - 16) / (24389 / 27)
+    x, y, z = inverse(fx) * 0.95047, inverse(fy), inverse(fz) * 1.08883
+    rgb = [3.2404542 * x - 1.5371385 * y - 0.4985314 * z,
+           -0.9692660 * x + 1.8760108 * y + 0.0415560 * z,
+           0.0556434 * x - 0.2040259 * y + 1.0572252 * z]
+    if any(c < -1e-6 or c > 1 + 1e-6 for c in rgb):
+        return None
+    encode = lambda c: round(255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055))
+    return "#%02X%02X%02X" % tuple(encode(min(max(c, 0.0), 1.0)) for c in rgb)
+
+
+def background_contrast(colour_seen):
+    return min(separation(colour_seen, seen(b)) for b in BACKGROUNDS)
+
+
+def lift_from_background(colour, others, heat_seen, least_separation, least_contrast76):
+    """The tone nearest to `colour` that stands out from a dark background (see the docstring)."""
+    looks = seen(colour)
+    own_contrast = contrast(looks, heat_seen)
+    best = None
+    for l_star in range(40, 61):
+        for a_star in range(-60, 61, 2):
+            for b_star in range(-60, 61, 2):
+                tone = to_hex(l_star, a_star, b_star)
+                if tone is None:
+                    continue
+                tone_seen = seen(tone)
+                if background_contrast(tone_seen) < BACKGROUND_CONTRAST:
+                    continue
+                distance = delta2000(tone_seen[0], looks[0])
+                if best is not None and distance >= best[0]:
+                    continue
+                if contrast(tone_seen, heat_seen) < own_contrast or contrast76(tone_seen, heat_seen) < least_contrast76:
+                    continue
+                if any(separation(tone_seen, seen(o)) < least_separation or separation76(tone_seen, seen(o)) < 15 for o in others):
+                    continue
+                best = (distance, tone)
+    return best[1]
+
+
 def main():
     heat_seen = [visions(h) for h in viridis()]
     names = list(CANDIDATES)
@@ -173,9 +229,22 @@ def main():
             best = (score, subset, c, s)
     _, subset, least_contrast, least_separation = best
     ordered = sorted(subset, key=lambda n: -per_colour[n])
+    colours = {n: CANDIDATES[n] for n in ordered}
+    least_contrast76 = min(contrast76(looks[n], heat_seen) for n in ordered)
     for n in ordered:
-        print(f"{n:16s} {CANDIDATES[n]}  least dE to viridis {per_colour[n]:.1f}")
-    print(f"contrast {least_contrast:.1f}  separation {least_separation:.1f}  (dE00)")
+        if background_contrast(looks[n]) < BACKGROUND_CONTRAST:
+            others = [colours[o] for o in ordered if o != n]
+            colours[n] = lift_from_background(CANDIDATES[n], others, heat_seen, least_separation, least_contrast76)
+    for n in ordered:
+        c = colours[n]
+        lifted = f"  (lifted from {CANDIDATES[n]})" if c != CANDIDATES[n] else ""
+        print(f"{n:16s} {c}  least dE to viridis {contrast(seen(c), heat_seen):.1f}  "
+              f"to the background {background_contrast(seen(c)):.1f}{lifted}")
+    final = [seen(colours[n]) for n in ordered]
+    least_contrast = min(contrast(f, heat_seen) for f in final)
+    least_separation = min(separation(a, b) for a, b in itertools.combinations(final, 2))
+    least_background = min(background_contrast(f) for f in final)
+    print(f"contrast {least_contrast:.1f}  separation {least_separation:.1f}  background {least_background:.1f}  (dE00)")
 
 
 if __name__ == "__main__":
