@@ -49,6 +49,11 @@ import Testing
         #expect(names.last == ["w1 τ2", "w2 τ2", "w3 τ2"])
         let list = try DescentProcess.run(["list", "optimizers"])
         #expect(list.stdout.contains("hogwild") && list.stdout.contains("Niu, Recht"))
+        // --tuned tunes it on the finite sum and leaves it out of the training view's tuning (a net).
+        let tuned = try DescentProcess.run(["render", "--surface", "sparse_least_squares(overlap=0.1)", "--start=-1,1", "--tuned",
+                                            "--budget", "30", "--lr-grid", "5", "--refine", "1", "--color", "never", "--size", "160x40",
+                                            "hogwild(workers=2)"])
+        #expect(tuned.status == 0 && tuned.stdout.contains("workers=2, tuned)"), "\(tuned.stderr)")
     }
 
     /// `train` and `train-view` refuse hogwild before training (a net is not a finite sum of
