@@ -290,3 +290,22 @@ func trainingState(evaluateEvery: Int = 5, epochs: Int? = nil) throws -> Trainin
         }
     }
 }
+
+/// `G` / End trains every optimizer on to the epoch horizon at once and stops there, past the
+/// pausing notes; with no horizon ahead it only says so.
+@Test func endTrainsOnToTheEpochHorizon() throws {
+    var state = try trainingState(epochs: 3)
+    let perEpoch = state.trainers[0].sampler.stepsPerEpoch
+    state.apply(.stepForward)
+    state.apply(.jumpToEnd)
+    #expect(state.epoch == 3 && !state.isPlaying)
+    #expect(state.trainers.allSatisfy { $0.stepCount == 3 * perEpoch })
+    #expect(state.boundaryParameters == state.trainers.map(\.parameters))
+    #expect(state.notice == "epoch 3 reached: space trains on")
+    state.apply(.jumpToEnd)
+    #expect(state.trainers.allSatisfy { $0.stepCount == 3 * perEpoch })
+    #expect(state.notice == "no epoch horizon ahead: space trains on")
+    var open = try trainingState()
+    open.apply(.jumpToEnd)
+    #expect(open.step == 0 && open.notice == "no epoch horizon ahead: space trains on")
+}

@@ -134,6 +134,7 @@ public enum Keymap {
                    action: .togglePlay),
         KeyBinding([.training], "n", "back to the surface view", hint: .init(key: "n", action: "surface"), keys: [character("n")], action: .switchView),
         KeyBinding([.training], ".", "one optimizer step of every optimizer", hint: .init(key: ".", action: "step"), keys: [character(".")], action: .stepForward),
+        KeyBinding([.training], "G End", "train on to the epoch horizon at once (a lesson's end)", keys: [character("G"), .end], action: .jumpToEnd),
         KeyBinding([.training], "+ -", "more / fewer steps per frame (1 to \(TrainingState.maximumStepsPerFrame))", hint: .init(key: "+ -", action: "speed"), mappings: [
             .init(key: character("+"), action: .faster), .init(key: character("="), action: .faster),
             .init(key: character("-"), action: .slower), .init(key: character("_"), action: .slower),

@@ -144,6 +144,7 @@ public struct TrainingState {
         }
         switch action {
         case .togglePlay: return togglePlay()
+        case .jumpToEnd: trainToHorizon()
         case .stepForward:
             isPlaying = false
             advance(steps: 1)
@@ -231,6 +232,19 @@ public struct TrainingState {
         isPlaying = trainers.contains(where: \.isActive)
         if !isPlaying { notice = "every optimizer has stopped (diverged or failed)" }
         return resumeCommands
+    }
+
+    /// `G` / End: every trainer trains on to the epoch horizon at once (past any pausing note)
+    /// and playback stops there, as a lesson's last caption expects; without a horizon ahead (a
+    /// race from the command line, or one already reached) it only says so.
+    private mutating func trainToHorizon() {
+        guard let horizon = epochHorizon, epoch < horizon else {
+            notice = "no epoch horizon ahead: space trains on"
+            return
+        }
+        isPlaying = false
+        while epoch < horizon, trainers.contains(where: \.isActive) { advance(steps: 1) }
+        if trainers.contains(where: \.isActive) { notice = "epoch \(epoch) reached: space trains on" }
     }
 
     /// η ← η·factor from the next step on; the spec in force (and the legend) says so.
