@@ -145,13 +145,10 @@ struct TrainingOptions: ParsableArguments {
     /// optimizer at the rate the search on this net finds for `--budget` epochs per trial
     /// (default `defaultBudget`), at most `limit` optimizer steps in all.
     func scene(evaluateEvery: Int? = nil, walk: WalkSettings = .off, defaultBudget: Int, limit: Int, registry: Registry) throws -> Scene {
-        for spec in specs where try configuredOptimizer(spec, seed: seed, registry: registry).optimizer.drawsSamples {
-            throw CommandError("optimizer '\(Sanitizer.clean(spec))': it draws single samples of a finite sum, which a net is not; "
-                               + "race it on one: descent race --surface 'sparse_least_squares(overlap=0.1)' '\(Sanitizer.clean(spec))'")
-        }
         let optimizers = specs.map { SceneTrainingOptimizer(spec: $0, label: nil, color: nil, schedule: schedule) }
         let scene = Scene(file: "(command line)", title: "",
-                          training: try data.training(optimizers, seed: seed, evaluateEvery: evaluateEvery, walk: walk, registry: registry),
+                          training: try data.training(optimizers, seed: seed, evaluateEvery: evaluateEvery, walk: walk,
+                                                      refusesSamplers: true, registry: registry),
                           seed: seed)
         guard tuned else { return scene }
         guard tuning.by != .steps else { throw CommandError("--by steps needs a surface with known minima; on a net use --by final or area") }
@@ -163,14 +160,25 @@ extension NetOptions {
     /// A training race of `optimizers` on the net and data of these flags, seeded with `seed`,
     /// as a scene's `[training]` holds it (no epoch pause, no captions). Each spec is checked
     /// here with its schedule, so an error names the spec as given; the specs are kept in their
-    /// canonical form (an optimizer labelled by its spec is labelled by the canonical spec).
+    /// canonical form (an optimizer labelled by its spec is labelled by the canonical spec). An
+    /// optimizer that draws a finite sum's samples (Hogwild!) cannot train a net: refused when
+    /// `refusesSamplers` (a race of nets alone), else kept out of the race's tuning (the training
+    /// view of a surface race, where its run fails, saying why).
     func training(_ optimizers: [SceneTrainingOptimizer], seed: UInt64, evaluateEvery: Int?, walk: WalkSettings,
-                  registry: Registry) throws -> SceneTraining {
+                  refusesSamplers: Bool = false, registry: Registry) throws -> SceneTraining {
         let (recipe, problem) = try makeProblem(seed: seed)
         let checked = try optimizers.map { optimizer in
             let schedule = try resolvedSchedule(optimizer.schedule, registry: registry)
-            let spec = try configuredOptimizer(optimizer.spec, seed: seed, registry: registry, schedule: schedule).spec
+            let configured = try configuredOptimizer(optimizer.spec, seed: seed, registry: registry, schedule: schedule)
+            let spec = configured.spec
             var canonical = optimizer
+            if configured.optimizer.drawsSamples {
+                guard !refusesSamplers else {
+                    throw CommandError("optimizer '\(Sanitizer.clean(optimizer.spec))': it draws single samples of a finite sum, which a net is not; "
+                                       + "race it on one: descent race --surface 'sparse_least_squares(overlap=0.1)' '\(Sanitizer.clean(optimizer.spec))'")
+                }
+                canonical.tune = false
+            }
             canonical.spec = spec
             if !optimizer.hasOwnLabel { canonical.label = spec }
             return canonical

@@ -104,15 +104,7 @@ struct TuneOptions: ParsableArguments {
                       surface: surface.surface, name: surface.spec)
             scene.tune = tune
         }
-        if var training = scene.training {
-            // An optimizer that draws a finite sum's samples (Hogwild!) cannot train a net: its
-            // run in the training view fails, saying why, and it is not tuned there.
-            for i in training.optimizers.indices where (try? registry.optimizer(training.optimizers[i].spec))?.optimizer.drawsSamples == true {
-                training.optimizers[i].tune = false
-            }
-            training.tune = try trainingTune(training, epochs: epochs, limit: trainingLimit)
-            scene.training = training
-        }
+        if let training = scene.training { scene.training?.tune = try trainingTune(training, epochs: epochs, limit: trainingLimit) }
         do {
             return try scene.tuned(registry: registry)
         } catch {
